@@ -1,0 +1,22 @@
+using System.CommandLine;
+using CoreHole;
+using CoreHole.Cli.Commands;
+
+var root = new RootCommand("CoreHole: learn core-loss spectra (ELNES/XANES) from ground-state DFT.");
+// One line per command; each command lives in its own file under Commands/.
+root.Subcommands.Add(VersionCommand.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InputError e)
+{
+    Console.Error.WriteLine($"corehole: {e.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("corehole: cancelled; finished work is kept.");
+    return 130;
+}
