@@ -1,0 +1,106 @@
+namespace CoreHole.Structures;
+
+/// <summary>What spglib finds for a crystal: space group, and per atom its Wyckoff letter and symmetry-equivalent representative.</summary>
+public sealed record SymmetryInfo(
+    int SpaceGroupNumber,
+    string InternationalSymbol,
+    IReadOnlyList<char> Wyckoffs,
+    IReadOnlyList<int> EquivalentAtoms,
+    Lattice PrimitiveLattice,
+    IReadOnlyList<int> MappingToPrimitive);
+
+/// <summary>Space group, primitive cell and inequivalent sites of a crystal, through spglib.</summary>
+public static class Symmetry
+{
+    /// <summary>Default distance tolerance (Å) for symmetry search, as in the project's structure checks.</summary>
+    public const double DefaultTolerance = 1e-3;
+
+    public static string SpglibVersion => $"{Spglib.MajorVersion()}.{Spglib.MinorVersion()}.{Spglib.MicroVersion()}";
+
+    public static unsafe SymmetryInfo Analyze(Crystal crystal, double symprec = DefaultTolerance)
+    {
+        var n = crystal.Atoms.Count;
+        // spglib takes the lattice vectors as the columns of a 3x3 matrix.
+        var lattice = new double[9];
+        for (var v = 0; v < 3; v++)
+            for (var c = 0; c < 3; c++)
+                lattice[c * 3 + v] = crystal.Lattice[v][c];
+        var positions = new double[3 * n];
+        var types = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var f = crystal.Atoms[i].Fractional;
+            positions[3 * i] = f.X; positions[3 * i + 1] = f.Y; positions[3 * i + 2] = f.Z;
+            types[i] = Elements.AtomicNumber(crystal.Atoms[i].Element);
+        }
+        fixed (double* l = lattice, p = positions)
+        fixed (int* t = types)
+        {
+            var data = Spglib.GetDataset(l, p, t, n, symprec);
+            if (data == null)
+            {
+                var code = Spglib.GetErrorCode();
+                throw new InputError($"{crystal.Name}: spglib found no symmetry ({Spglib.Text(Spglib.GetErrorMessage(code), 200)}); check for overlapping atoms");
+            }
+            try
+            {
+                var wyckoffs = new char[n];
+                var equivalent = new int[n];
+                var mapping = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    wyckoffs[i] = (char)('a' + data->Wyckoffs[i]);
+                    equivalent[i] = data->EquivalentAtoms[i];
+                    mapping[i] = data->MappingToPrimitive[i];
+                }
+                Vec3 Column(int v) => new(data->PrimitiveLattice[v], data->PrimitiveLattice[3 + v], data->PrimitiveLattice[6 + v]);
+                return new SymmetryInfo(
+                    data->SpacegroupNumber, Spglib.Text(data->InternationalSymbol, 11),
+                    wyckoffs, equivalent, new Lattice(Column(0), Column(1), Column(2)), mapping);
+            }
+            finally { Spglib.FreeDataset(data); }
+        }
+    }
+
+    /// <summary>
+    /// The primitive cell, kept in the input's Cartesian frame (not rotated to a standard setting), each atom keeping
+    /// the label of the first input atom that maps onto it.
+    /// </summary>
+    public static Crystal Primitive(Crystal crystal, double symprec = DefaultTolerance)
+    {
+        var info = Analyze(crystal, symprec);
+        var count = info.MappingToPrimitive.Max() + 1;
+        var atoms = new Atom?[count];
+        for (var i = 0; i < crystal.Atoms.Count; i++)
+        {
+            var p = info.MappingToPrimitive[i];
+            if (atoms[p] != null) continue;
+            var source = crystal.Atoms[i];
+            var fractional = info.PrimitiveLattice.ToFractional(crystal.CartesianPosition(i)).Wrapped();
+            atoms[p] = source with { Fractional = fractional };
+        }
+        return new Crystal(crystal.Name, info.PrimitiveLattice, atoms.Select(a => a!).ToArray());
+    }
+
+    /// <summary>One representative of each set of symmetry-equivalent atoms of an element, with how many atoms it stands for.</summary>
+    public static IReadOnlyList<Site> InequivalentSites(Crystal crystal, string element, double symprec = DefaultTolerance)
+    {
+        var info = Analyze(crystal, symprec);
+        var sites = crystal.IndicesOf(element)
+            .GroupBy(i => info.EquivalentAtoms[i])
+            .Select(g => (Representative: g.Key, Members: g.ToArray()))
+            .OrderBy(g => g.Representative)
+            .ToList();
+        var labels = sites.Select(s => crystal.Atoms[s.Representative].Label).ToList();
+        var labelsUsable = labels.All(l => !string.IsNullOrEmpty(l)) && labels.Distinct().Count() == labels.Count;
+        return sites.Select((s, k) => new Site(
+            labelsUsable ? labels[k]! : $"{element}{k + 1}",
+            s.Representative, info.Wyckoffs[s.Representative], s.Members)).ToList();
+    }
+}
+
+/// <summary>A symmetry-inequivalent site: its name, the index of its representative atom, Wyckoff letter, and all equivalent atoms.</summary>
+public sealed record Site(string Label, int Atom, char Wyckoff, IReadOnlyList<int> EquivalentAtoms)
+{
+    public int Multiplicity => EquivalentAtoms.Count;
+}
