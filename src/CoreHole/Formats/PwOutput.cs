@@ -1,0 +1,91 @@
+using CoreHole.Spectra;
+using CoreHole.Structures;
+
+namespace CoreHole.Formats;
+
+public enum SpinChannel { None, Up, Down }
+
+/// <summary>Kohn-Sham energies (eV) of one k-point and spin channel, as pw.x printed them.</summary>
+/// <param name="K">Cartesian, in units of 2π/alat (pw.x's convention).</param>
+public sealed record KPointBands(Vec3 K, SpinChannel Spin, IReadOnlyList<double> Energies);
+
+/// <summary>A pseudopotential species: its label in the input (e.g. "Oh"), element and valence charge.</summary>
+public sealed record PwSpecies(string Label, string Element, double Valence);
+
+/// <summary>
+/// What a pw.x (PWSCF) standard output says. Energies in eV on pw.x's absolute scale. Values a run did not reach
+/// (it stopped on an error, or is still running) are null; <see cref="JobDone"/> and <see cref="ErrorText"/> say why.
+/// Where a quantity is printed more than once (relaxations), the last print wins.
+/// </summary>
+public sealed record PwOutput
+{
+    public required string Path { get; init; }
+    /// <summary>The banner version, e.g. "6.7MaX".</summary>
+    public required string QeVersion { get; init; }
+    public double? ElectronCount { get; init; }
+    /// <summary>Electrons per spin channel, for spin-polarised runs ("up: 4.00, down: 4.00").</summary>
+    public (double Up, double Down)? SpinElectronCounts { get; init; }
+    /// <summary>Number of Kohn-Sham states (bands) per k-point and spin.</summary>
+    public int? Nbnd { get; init; }
+    public int? KPointCount { get; init; }
+    /// <summary>"the Fermi energy is": smearing or tetrahedra runs.</summary>
+    public double? FermiEnergy { get; init; }
+    /// <summary>"highest occupied level" or the first number of "highest occupied, lowest unoccupied level".</summary>
+    public double? HighestOccupied { get; init; }
+    /// <summary>Printed only with fixed occupations and empty bands (nbnd above the occupied count).</summary>
+    public double? LowestUnoccupied { get; init; }
+    /// <summary>Band energies per k-point (and spin), when pw.x printed them; empty otherwise.</summary>
+    public IReadOnlyList<KPointBands> Bands { get; init; } = [];
+    public double? TotalEnergyRy { get; init; }
+    /// <summary>True: "convergence has been achieved"; false: "convergence NOT achieved"; null: no scf loop (nscf).</summary>
+    public bool? Converged { get; init; }
+    public int? ScfIterations { get; init; }
+    public bool JobDone { get; init; }
+    /// <summary>The text of QE's %%%% error block, when the run stopped on one.</summary>
+    public string? ErrorText { get; init; }
+    /// <summary>
+    /// System charge in units of e (+1 for a core hole with the excited electron removed). pw.x 6.7 does not print
+    /// tot_charge, so it is the valence sum of the printed atoms and species minus the printed electron count.
+    /// </summary>
+    public double? TotalCharge { get; init; }
+    /// <summary>Wall time of the whole run ("PWSCF : ... WALL").</summary>
+    public double? WallSeconds { get; init; }
+    public IReadOnlyList<PwSpecies> Species { get; init; } = [];
+    /// <summary>Cell and atoms as printed at the start of the run (Å; labels are the species labels).</summary>
+    public Crystal? Structure { get; init; }
+
+    /// <summary>
+    /// VBM and CBM: from the printed band energies when every k-point was printed and the occupied-band count is an
+    /// integer (extremes over all k-points and spins, as the seed data's provenance defines them); otherwise from the
+    /// printed HOMO/LUMO; null when neither exists (for example a metal, or no empty bands).
+    /// </summary>
+    public BandEdges? BandEdges()
+    {
+        if (EdgesFromBands() is { } fromBands) return fromBands;
+        return HighestOccupied is { } homo && LowestUnoccupied is { } lumo
+            ? new BandEdges(homo, lumo, "printed highest occupied / lowest unoccupied level")
+            : null;
+    }
+
+    BandEdges? EdgesFromBands()
+    {
+        if (Bands.Count == 0 || KPointCount is not { } nk || ElectronCount is not { } electrons) return null;
+        var spinPolarised = Bands[0].Spin != SpinChannel.None;
+        if (Bands.Count != nk * (spinPolarised ? 2 : 1)) return null;
+        double vbm = double.NegativeInfinity, cbm = double.PositiveInfinity;
+        foreach (var k in Bands)
+        {
+            var occupied = k.Spin switch
+            {
+                SpinChannel.None => electrons / 2,
+                SpinChannel.Up => SpinElectronCounts?.Up ?? double.NaN,
+                _ => SpinElectronCounts?.Down ?? double.NaN,
+            };
+            if (!double.IsInteger(occupied) || occupied < 1 || occupied >= k.Energies.Count) return null;
+            var n = (int)occupied;
+            vbm = Math.Max(vbm, k.Energies[n - 1]);
+            cbm = Math.Min(cbm, k.Energies[n]);
+        }
+        return new BandEdges(vbm, cbm, $"bands at {nk} k-points");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CoreHole.Formats;
+
+/// <summary>
+/// A text file held as lines, plus the number parsing every reader shares, so that a bad value anywhere becomes one
+/// <see cref="InputError"/> naming the file, the 1-based line and the problem.
+/// </summary>
+internal sealed partial class TextFile
+{
+    public string Path { get; }
+    public string[] Lines { get; }
+
+    TextFile(string path, string[] lines)
+    {
+        Path = path;
+        Lines = lines;
+    }
+
+    /// <summary>Loads a file; a missing, unreadable or blank file is an input error, never an empty result.</summary>
+    public static TextFile Load(string path)
+    {
+        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (IOException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
+        catch (UnauthorizedAccessException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
+        if (lines.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
+        return new TextFile(path, lines);
+    }
+
+    /// <summary>An error at a 0-based line index (reported 1-based, as editors count).</summary>
+    public InputError ErrorAt(int index, string problem) => new(Path, index + 1, problem);
+
+    public InputError Error(string problem) => new(Path, null, problem);
+
+    /// <summary>The index of the first line at or after <paramref name="from"/> containing <paramref name="text"/>, or -1.</summary>
+    public int Find(string text, int from = 0)
+    {
+        for (var i = from; i < Lines.Length; i++)
+            if (Lines[i].Contains(text, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// Parses one finite number. Accepts Fortran's D exponent (1.0D-03); rejects NaN, Inf and Fortran's overflow
+    /// marker (****), which mean the program that wrote the file had already gone wrong.
+    /// </summary>
+    public double ParseDouble(string token, int index, string what)
+    {
+        if (token.Contains('*')) throw ErrorAt(index, $"{what}: '{token}' overflowed its print field");
+        var normal = token.Replace('D', 'E').Replace('d', 'e');
+        if (!double.TryParse(normal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            throw ErrorAt(index, $"{what}: '{token}' is not a number");
+        if (!double.IsFinite(value)) throw ErrorAt(index, $"{what}: '{token}' is not finite");
+        return value;
+    }
+
+    public int ParseInt(string token, int index, string what) =>
+        int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ErrorAt(index, $"{what}: '{token}' is not an integer");
+
+    /// <summary>Whitespace-separated fields of a line.</summary>
+    public static string[] Fields(string line) => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The numbers of a line, each checked; <paramref name="expected"/> (when given) is the exact count required.</summary>
+    public double[] ParseNumbers(int index, string what, int? expected = null)
+    {
+        var fields = Fields(Lines[index]);
+        if (expected is { } n && fields.Length != n)
+            throw ErrorAt(index, $"{what}: expected {n} numbers, found {fields.Length}");
+        var values = new double[fields.Length];
+        for (var i = 0; i < fields.Length; i++) values[i] = ParseDouble(fields[i], index, what);
+        return values;
+    }
+
+    /// <summary>
+    /// The numbers in a run of fixed-format Fortran fields that may touch ("-10.0617-11.5836"): each match of a
+    /// decimal number. Anything else on the line (letters, ****) is reported, so corrupt output is never half-read.
+    /// </summary>
+    public double[] ParseGluedNumbers(string text, int index, string what)
+    {
+        if (text.Contains("**")) throw ErrorAt(index, $"{what}: a value overflowed its print field (****)");
+        var matches = GluedNumber().Matches(text);
+        var rest = GluedNumber().Replace(text, " ");
+        if (!string.IsNullOrWhiteSpace(rest))
+            throw ErrorAt(index, $"{what}: '{rest.Trim()}' is not a number");
+        var values = new double[matches.Count];
+        for (var i = 0; i < matches.Count; i++) values[i] = ParseDouble(matches[i].Value, index, what);
+        return values;
+    }
+
+    [GeneratedRegex(@"[-+]?(?:\d+\.\d*|\.\d+)(?:[eEdD][-+]?\d+)?")]
+    private static partial Regex GluedNumber();
+}
