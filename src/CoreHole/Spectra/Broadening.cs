@@ -1,0 +1,71 @@
+namespace CoreHole.Spectra;
+
+/// <summary>
+/// Gaussian broadening by the standard deviation sigma (the paper: "a Gaussian with a deviation of 0.5 eV").
+/// FWHM is offered only under a name that says FWHM.
+/// <para>
+/// Each sample is treated as a stick carrying its trapezoid-rule area, y_i·(e_{i+1} − e_{i−1})/2, and every stick
+/// becomes a normalised Gaussian. So the broadened curve keeps the trapezoid area of the input exactly (over the
+/// whole real line), on uniform and non-uniform grids alike, and a single spike of height h on a grid of step Δ
+/// broadens to exactly h·Δ·N(E; e₀, σ). Tails beyond the output grid are not represented: evaluate onto a wider grid
+/// when the area near the ends matters.
+/// </para>
+/// </summary>
+public static class Broadening
+{
+    /// <summary>FWHM / sigma of a Gaussian: 2·sqrt(2·ln 2).</summary>
+    public const double FwhmPerSigma = 2.3548200450309493;
+
+    /// <summary>Sticks further than this many sigma from an output point contribute below 1e-21 of their area.</summary>
+    const double CutoffSigmas = 10;
+
+    public static Curve BroadenGaussian(this Curve curve, double sigmaEv) =>
+        curve.BroadenGaussianOnto(sigmaEv, curve.Energies.ToArray());
+
+    /// <summary>Broadens and evaluates the result on <paramref name="grid"/> in one step (no interpolation error).</summary>
+    public static Curve BroadenGaussian(this Curve curve, double sigmaEv, EnergyGrid grid) =>
+        curve.BroadenGaussianOnto(sigmaEv, grid.ToArray());
+
+    /// <summary>The same broadening with the width given as full width at half maximum.</summary>
+    public static Curve BroadenGaussianFwhm(this Curve curve, double fwhmEv) =>
+        curve.BroadenGaussian(fwhmEv / FwhmPerSigma);
+
+    static Curve BroadenGaussianOnto(this Curve curve, double sigmaEv, double[] output)
+    {
+        if (!double.IsFinite(sigmaEv) || sigmaEv <= 0)
+            throw new InputError($"Gaussian sigma must be a positive number of eV, got {sigmaEv}");
+        var e = curve.Energies;
+        var weights = StickAreas(curve);
+        var norm = 1 / (sigmaEv * Math.Sqrt(2 * Math.PI));
+        var result = new double[output.Length];
+        var first = 0;
+        for (var j = 0; j < output.Length; j++)
+        {
+            var x = output[j];
+            while (first < e.Length && e[first] < x - CutoffSigmas * sigmaEv) first++;
+            var sum = 0.0;
+            for (var i = first; i < e.Length && e[i] <= x + CutoffSigmas * sigmaEv; i++)
+            {
+                var u = (x - e[i]) / sigmaEv;
+                sum += weights[i] * Math.Exp(-0.5 * u * u);
+            }
+            result[j] = sum * norm;
+        }
+        return Curve.Own(output, result);
+    }
+
+    /// <summary>The trapezoid weight of each sample times its intensity; they sum to the curve's trapezoid integral.</summary>
+    static double[] StickAreas(Curve curve)
+    {
+        var e = curve.Energies;
+        var y = curve.Intensities;
+        var w = new double[e.Length];
+        for (var i = 0; i < e.Length; i++)
+        {
+            var left = i > 0 ? e[i] - e[i - 1] : 0;
+            var right = i < e.Length - 1 ? e[i + 1] - e[i] : 0;
+            w[i] = 0.5 * (left + right) * y[i];
+        }
+        return w;
+    }
+}
