@@ -1,0 +1,79 @@
+using System.CommandLine;
+using CoreHole.Simulation;
+using Spectre.Console;
+
+namespace CoreHole.Cli.Commands;
+
+/// <summary><c>corehole simulate</c>: plans and runs a Quantum ESPRESSO campaign (ground-state PDOS + core-hole O K edges).</summary>
+static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign (none: resume the folder's campaign)", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
+        var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
+        var preset = new Option<string>("--preset") { Description = "numerical settings: fast (the pilot's 40/320 Ry, 1 k-point supercell)", DefaultValueFactory = _ => "fast" };
+        var processes = new Option<int>("--np") { Description = "MPI processes per DFT run", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
+        var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
+        var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
+        var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
+
+        var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
+        {
+            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, stopAfter,
+        };
+        command.SetAction(parse =>
+        {
+            var np = parse.GetValue(processes);
+            if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
+            var campaign = Campaign.Open(parse.GetValue(output)!, Preset.Named(parse.GetValue(preset)!));
+            using var lockFile = CampaignLock.Take(campaign.Folder);
+
+            var files = parse.GetValue(structures)!.ToList();
+            if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
+            foreach (var file in files)
+            {
+                var plan = campaign.Add(file);
+                AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
+            }
+            var materials = campaign.Materials().Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
+            var jobs = Campaign.Jobs(materials);
+            var costs = new CostModel(campaign.FinishedStages());
+            if (parse.GetValue(dryRun))
+            {
+                PrintPlan(campaign, materials, costs, np);
+                return 0;
+            }
+            QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
+            var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
+            var executor = new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
+            var (done, failed) = CampaignProgress.Run(executor, jobs);
+            var left = jobs.Count(j => campaign.State(j) == JobState.Pending);
+            AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");
+            return failed > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, int np)
+    {
+        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "failed", "to do", "est. to do");
+        double total = 0;
+        foreach (var m in materials.OrderBy(m => m.SupercellAtoms))
+        {
+            var jobs = Campaign.Jobs([m]);
+            var states = jobs.Select(campaign.State).ToList();
+            var todo = jobs.Where(j => campaign.State(j) == JobState.Pending).Sum(j => costs.Seconds(j, np));
+            total += todo;
+            table.AddRow(m.Name, $"{m.SpaceGroupSymbol} ({m.SpaceGroupNumber})", m.Primitive.Atoms.Count.ToString(), m.OxygenSites.Count.ToString(),
+                m.SupercellAtoms.ToString(), $"{m.SupercellMinWidth:F2}", states.Count(s => s == JobState.Done).ToString(),
+                states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials, {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
+    }
+
+    public static string Duration(double seconds) =>
+        seconds < 90 ? $"{seconds:F0} s" : seconds < 5400 ? $"{seconds / 60:F0} min" : $"{seconds / 3600:F1} h";
+}

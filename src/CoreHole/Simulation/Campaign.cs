@@ -1,0 +1,98 @@
+using CoreHole.Formats;
+
+namespace CoreHole.Simulation;
+
+/// <summary>
+/// A simulation campaign is a folder. Its state is nothing but files, so a killed campaign resumes from what is there
+/// and any executor (this machine, or a cluster scheduler) can run its jobs:
+/// <code>
+/// DIR/campaign.json                 preset
+/// DIR/&lt;material&gt;/plan.json          primitive cell, O sites, supercell (fixed before any DFT)
+/// DIR/&lt;material&gt;/structure.cif      the primitive cell as a P1 CIF, for people and other programs
+/// DIR/&lt;material&gt;/gs/               ground state: inputs, *.out.gz, pdos/*.gz, stage.json
+/// DIR/&lt;material&gt;/site_&lt;O&gt;/          core hole: inputs, *.out.gz, xanes_{x,y,z,avg}.dat.gz, stage.json
+/// DIR/.work/                        scratch of running jobs (wavefunctions); never kept
+/// DIR/pseudo/                       pseudopotentials generated with ld1.x on first use
+/// </code>
+/// </summary>
+public sealed class Campaign
+{
+    public string Folder { get; }
+    public Preset Preset { get; }
+    const string SettingsFile = "campaign.json";
+
+    Campaign(string folder, Preset preset) { Folder = folder; Preset = preset; }
+
+    /// <summary>Opens a campaign folder, creating it with <paramref name="preset"/>; an existing folder must have been made with the same preset.</summary>
+    public static Campaign Open(string folder, Preset preset)
+    {
+        Directory.CreateDirectory(folder);
+        var settings = Path.Combine(folder, SettingsFile);
+        if (File.Exists(settings))
+        {
+            var existing = System.Text.Json.JsonSerializer.Deserialize<Preset>(File.ReadAllText(settings), PlanFile.Options);
+            if (existing != preset)
+                throw new InputError(settings, null, $"this campaign was made with preset '{existing?.Name}' and other settings; use another folder for preset '{preset.Name}'");
+        }
+        else Atomic.WriteAllText(settings, System.Text.Json.JsonSerializer.Serialize(preset, PlanFile.Options));
+        File.WriteAllText(Path.Combine(folder, ".gitignore"), ".work/\npseudo/\n*.lock\n");
+        return new Campaign(folder, preset);
+    }
+
+    /// <summary>Opens an existing campaign folder with the preset it was made with.</summary>
+    public static Campaign Open(string folder)
+    {
+        var settings = Path.Combine(folder, SettingsFile);
+        if (!File.Exists(settings)) throw new InputError(folder, null, $"not a campaign folder (no {SettingsFile})");
+        var preset = System.Text.Json.JsonSerializer.Deserialize<Preset>(File.ReadAllText(settings), PlanFile.Options)
+            ?? throw new InputError(settings, null, "empty settings");
+        return new Campaign(folder, preset);
+    }
+
+    public string MaterialFolder(string material) => Path.Combine(Folder, material);
+    public string StageFolder(CampaignJob job) => Path.Combine(Folder, job.Material, job.Stage);
+    public string WorkFolder(CampaignJob job) => Path.Combine(Folder, ".work", job.Material, job.Stage);
+    public PseudopotentialLibrary Pseudopotentials(QeProgramRunner runner) => new(Path.Combine(Folder, "pseudo"), runner);
+
+    /// <summary>
+    /// Adds a structure: reads it, finds its primitive cell, O sites and supercell, and saves the plan. A structure
+    /// already planned keeps its plan (the plan never changes under finished stages).
+    /// </summary>
+    public MaterialPlan Add(string structurePath, string? name = null)
+    {
+        name ??= Path.GetFileNameWithoutExtension(structurePath);
+        var folder = MaterialFolder(name);
+        var planPath = Path.Combine(folder, "plan.json");
+        if (File.Exists(planPath)) return PlanFile.Read(planPath);
+        var plan = MaterialPlan.Make(name, structurePath, StructureFiles.Read(structurePath), Preset);
+        Directory.CreateDirectory(folder);
+        Atomic.WriteAllText(Path.Combine(folder, "structure.cif"),
+            CifWriter.ToText(plan.Primitive, $"primitive cell of {structurePath}, space group {plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber})"));
+        PlanFile.Write(planPath, plan);
+        return plan;
+    }
+
+    public IReadOnlyList<MaterialPlan> Materials() =>
+        Directory.EnumerateDirectories(Folder)
+            .Where(d => File.Exists(Path.Combine(d, "plan.json")))
+            .Select(d => PlanFile.Read(Path.Combine(d, "plan.json")))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Every job of the given materials: the ground state first, then each O site, cheapest materials first.</summary>
+    public static IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials) =>
+        materials.OrderBy(m => m.SupercellAtoms).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .SelectMany(m => new[] { new CampaignJob(m.Name, null, m.Primitive.Atoms.Count) }
+                .Concat(m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))))
+            .ToList();
+
+    public JobState State(CampaignJob job)
+    {
+        var folder = StageFolder(job);
+        if (File.Exists(Path.Combine(folder, StageRecord.FileName))) return JobState.Done;
+        return File.Exists(Path.Combine(folder, StageFailure.FileName)) ? JobState.Failed : JobState.Pending;
+    }
+
+    public IEnumerable<StageRecord> FinishedStages() =>
+        Materials().SelectMany(m => Jobs([m])).Where(j => State(j) == JobState.Done)
+            .Select(j => StageRecord.TryRead(StageFolder(j))!);
+}

@@ -1,0 +1,110 @@
+using CoreHole.Formats;
+using CoreHole.Spectra;
+
+namespace CoreHole.Simulation;
+
+/// <summary>
+/// The ground state of the primitive cell: pw.x scf, pw.x nscf on a denser k mesh with enough empty bands that every
+/// k-point reaches CBM + <see cref="Preset.PdosReach"/> (checked in the output, bands added and the nscf rerun if not),
+/// then projwfc.x. Keeps the O-p PDOS of each inequivalent O site and the total DOS.
+/// </summary>
+public static class GroundStateStage
+{
+    public const string Name = "gs";
+    const string Prefix = "gs";
+    const int MaxNscfAttempts = 3;
+
+    public static StageRecord Run(StageContext context)
+    {
+        var plan = context.Material;
+        var preset = context.Preset;
+        var cell = plan.Primitive;
+        var (species, labels) = context.Species(cell);
+        var occupied = StageContext.OccupiedBands(species, labels, 0, plan.Name);
+        var runs = new List<QeRunRecord>();
+
+        QeInput Input(string calculation, int bands, string occupations, string kpoints) =>
+            new QeInput()
+                .Namelist("control", ("calculation", calculation), ("prefix", Prefix), ("pseudo_dir", context.Pseudopotentials.Folder),
+                    ("outdir", "./tmp/"), ("verbosity", "high"))
+                .Namelist("system", ("ibrav", 0), ("nat", cell.Atoms.Count), ("ntyp", species.Count), ("ecutwfc", preset.EcutWfc),
+                    ("ecutrho", preset.EcutRho), ("occupations", occupations), ("nbnd", bands))
+                .Namelist("electrons", ("conv_thr", preset.ScfConvergence), ("mixing_beta", 0.5))
+                .Structure(cell, species, labels)
+                .Card(kpoints);
+
+        var scf = context.Run("pw.x", "scf.in", Input("scf", occupied + 4, "fixed", StageContext.KPoints(cell.Lattice, preset.ScfKLength)));
+        context.Keep(scf, "scf.in");
+        runs.Add(scf);
+
+        var pools = context.Processes > 1 ? $"-nk {context.Processes}" : "";
+        var bands = occupied + EmptyBandsEstimate(cell.Lattice.Volume, preset.PdosReach);
+        PwOutput nscfOutput;
+        BandEdges edges;
+        for (var attempt = 1; ; attempt++)
+        {
+            var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, "tetrahedra", StageContext.KPoints(cell.Lattice, preset.NscfKLength)), pools);
+            runs.Add(nscf);
+            nscfOutput = PwOutputReader.Read(nscf.OutputPath);
+            edges = nscfOutput.BandEdges() ?? throw new QeRunFailedException(
+                new QeRun("pw.x", context.WorkFolder, "nscf.in", "nscf.out", context.Processes), "no band gap in the nscf bands: a metal, or bands not printed");
+            var lowestTop = nscfOutput.Bands.Min(k => k.Energies[^1]);
+            if (lowestTop >= edges.Cbm + preset.PdosReach)
+            {
+                context.Keep(nscf, "nscf.in");
+                break;
+            }
+            if (attempt == MaxNscfAttempts)
+                throw new QeRunFailedException(new QeRun("pw.x", context.WorkFolder, "nscf.in", "nscf.out", context.Processes),
+                    $"{bands} bands reach only {lowestTop - edges.Cbm:F1} eV above the CBM, {preset.PdosReach} eV needed");
+            // Grow the band count in proportion to the energy still missing (states grow as E^1.5 above the CBM).
+            bands = occupied + (int)Math.Ceiling((bands - occupied) * Math.Pow(preset.PdosReach / Math.Max(lowestTop - edges.Cbm, 1), 1.5) * 1.1);
+        }
+
+        var emin = Math.Floor((edges.Vbm - 32.5) * 20) / 20;
+        var emax = Math.Ceiling((edges.Cbm + preset.PdosReach + 2) * 20) / 20;
+        var projwfc = context.Run("projwfc.x", "projwfc.in", new QeInput()
+            .Namelist("projwfc", ("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"), ("DeltaE", 0.05), ("Emin", emin), ("Emax", emax)));
+        context.Keep(projwfc, "projwfc.in");
+        runs.Add(projwfc);
+        KeepPdos(context);
+
+        return new StageRecord(plan.Name, Name, nscfOutput.QeVersion, preset.Name, preset, context.Processes, Environment.MachineName,
+            DateTimeOffset.UtcNow, runs.Sum(r => r.WallSeconds), runs,
+            new Dictionary<string, double>
+            {
+                ["vbm_ev"] = edges.Vbm, ["cbm_ev"] = edges.Cbm, ["band_gap_ev"] = edges.Gap, ["mid_gap_ev"] = edges.MidGap,
+                ["nbnd_nscf"] = bands, ["occupied_bands"] = occupied, ["primitive_atoms"] = cell.Atoms.Count,
+                ["highest_band_min_ev"] = nscfOutput.Bands.Min(k => k.Energies[^1]),
+            },
+            species.ToDictionary(s => s.FileName, s => s.Sha256));
+    }
+
+    /// <summary>
+    /// Empty bands needed to reach <paramref name="reach"/> eV above the CBM: free-electron states per spin below E,
+    /// V k^3 / (6 pi^2) with k = sqrt(E / 3.81 eV Å^2), times 2.5 (calibrated on alpha-quartz, whose 24 empty bands
+    /// reach only 12 eV: about 2.2x the free-electron count), at E = reach + 2 eV for margin.
+    /// </summary>
+    public static int EmptyBandsEstimate(double volume, double reach)
+    {
+        var k = Math.Sqrt((reach + 2) / 3.80998);
+        return Math.Max(8, (int)Math.Ceiling(2.5 * volume * k * k * k / (6 * Math.PI * Math.PI)));
+    }
+
+    /// <summary>Keeps the O-p PDOS of every inequivalent O site (atmN_O_p.pdos, N 1-based as in projwfc) and the total DOS.</summary>
+    static void KeepPdos(StageContext context)
+    {
+        var folder = Path.Combine(context.StageFolder, "pdos");
+        Directory.CreateDirectory(folder);
+        foreach (var site in context.Material.OxygenSites)
+        {
+            var n = site.Atom + 1;
+            var files = Directory.GetFiles(context.WorkFolder, $"pdos.pdos_atm#{n}(O)_wfc#*(p)");
+            if (files.Length != 1)
+                throw new QeRunFailedException(new QeRun("projwfc.x", context.WorkFolder, "projwfc.in", "projwfc.out", 1),
+                    $"expected one O-p PDOS file for atom {n}, found {files.Length}");
+            Atomic.CopyGzipped(files[0], Path.Combine(folder, $"atm{n}_O_p.pdos.gz"));
+        }
+        Atomic.CopyGzipped(Path.Combine(context.WorkFolder, "pdos.pdos_tot"), Path.Combine(folder, "pdos_tot.dat.gz"));
+    }
+}

@@ -1,0 +1,50 @@
+namespace CoreHole.Simulation;
+
+/// <summary>
+/// Runs one campaign job to completion in its own scratch folder and records the outcome as files: stage.json when it
+/// finished, failed.json (with QE's error text) when a program failed. The same code runs a job on this machine or
+/// inside a cluster job, so every executor gets the same folders.
+/// </summary>
+public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
+{
+    public JobState Run(CampaignJob job, CancellationToken cancel = default)
+    {
+        var plan = PlanFile.Read(Path.Combine(campaign.MaterialFolder(job.Material), "plan.json"));
+        var work = campaign.WorkFolder(job);
+        var stage = campaign.StageFolder(job);
+        KillOrphan(work);
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        Directory.CreateDirectory(work);
+        // A stage folder without stage.json holds a previous attempt's partial files: start it afresh.
+        if (Directory.Exists(stage)) Directory.Delete(stage, recursive: true);
+        Directory.CreateDirectory(stage);
+
+        var context = new StageContext(plan, campaign.Preset, processes, campaign.Pseudopotentials(runner), runner, work, stage, cancel);
+        try
+        {
+            var record = job.Site is null ? GroundStateStage.Run(context) : CoreHoleStage.Run(context, job.Site);
+            record.Write(stage);
+            Directory.Delete(work, recursive: true);
+            return JobState.Done;
+        }
+        catch (QeRunFailedException e)
+        {
+            new StageFailure(job.Material, job.Stage, e.Run.Program, e.Reason, DateTimeOffset.UtcNow).Write(stage);
+            return JobState.Failed;
+        }
+    }
+
+    /// <summary>A hard-killed campaign leaves its mpirun running; its pid file lets the next run stop it before reusing the folder.</summary>
+    static void KillOrphan(string work)
+    {
+        var pidFile = Path.Combine(work, QeProgramRunner.PidFileName);
+        if (!File.Exists(pidFile)) return;
+        var fields = File.ReadAllText(pidFile).Split(' ');
+        if (fields.Length == 2 && int.TryParse(fields[0], out var pid) && ProcessTree.IsAlive(pid)
+            && ProcessTree.CommandLine(pid).Contains(fields[1]))
+        {
+            try { System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true); }
+            catch (ArgumentException) { } // ended meanwhile
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace CoreHole.Simulation;
+
+/// <summary>What a campaign reports while it runs.</summary>
+public abstract record CampaignEvent;
+public sealed record JobStarted(CampaignJob Job, int Index, int Count, double EstimatedSeconds, double RemainingSeconds) : CampaignEvent;
+public sealed record JobFinished(CampaignJob Job, JobState State, double WallSeconds, string? Failure) : CampaignEvent;
+
+/// <summary>Runs a campaign's jobs, wherever: this machine now, or (later) a cluster scheduler.</summary>
+public interface ICampaignExecutor
+{
+    /// <summary>Runs the jobs that are not finished; returns how many ended done and failed.</summary>
+    (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel);
+}
+
+/// <summary>
+/// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
+/// ones unless asked to retry), refits its time estimates as stages finish, and stops starting new jobs once a deadline
+/// would be passed, so a session can end with every started stage finished.
+/// </summary>
+public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
+{
+    public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
+    {
+        var runner = new JobRunner(campaign, processes, new QeProgramRunner());
+        var todo = jobs.Where(j => campaign.State(j) == JobState.Pending || (retryFailed && campaign.State(j) == JobState.Failed)).ToList();
+        int done = 0, failed = 0;
+        for (var i = 0; i < todo.Count; i++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var job = todo[i];
+            var costs = new CostModel(campaign.FinishedStages());
+            var estimate = costs.Seconds(job, processes);
+            if (deadline is { } end && DateTimeOffset.UtcNow.AddSeconds(estimate) > end)
+            {
+                // Cheaper jobs later in the list may still fit; this one would not finish in time.
+                continue;
+            }
+            progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
+            var clock = Stopwatch.StartNew();
+            var state = runner.Run(job, cancel);
+            if (state == JobState.Done) done++; else failed++;
+            progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds,
+                state == JobState.Failed ? StageFailure.TryRead(campaign.StageFolder(job))?.Reason : null));
+        }
+        return (done, failed);
+    }
+}

@@ -1,0 +1,59 @@
+using CoreHole.Formats;
+using CoreHole.Structures;
+
+namespace CoreHole.Simulation;
+
+/// <summary>
+/// Everything decided about one material before any DFT runs: its primitive cell (in the input's Cartesian frame),
+/// space group, inequivalent O sites, and the core-hole supercell. Saved as <c>structure.cif</c> + <c>plan.json</c>
+/// in the material's folder so that every later stage, on any machine, uses the same cell.
+/// </summary>
+public sealed record MaterialPlan(
+    string Name,
+    string Source,
+    Crystal Primitive,
+    int SpaceGroupNumber,
+    string SpaceGroupSymbol,
+    IReadOnlyList<Site> OxygenSites,
+    int[,] SupercellMatrix,
+    int SupercellAtoms,
+    double SupercellMinWidth,
+    double ShortestCationOxygen)
+{
+    /// <summary>Atoms closer than this (Å) overlap: the structure file is wrong, and DFT would fail slowly instead of clearly.</summary>
+    public const double OverlapDistance = 0.7;
+
+    public static MaterialPlan Make(string name, string source, Crystal input, Preset preset)
+    {
+        if (!input.Atoms.Any(a => a.Element == "O"))
+            throw new InputError(source, null, "has no oxygen: CoreHole simulates O K edges");
+        var primitive = Symmetry.Primitive(input) with { Name = name };
+        CheckDistances(source, primitive);
+        var symmetry = Symmetry.Analyze(primitive);
+        var sites = Symmetry.InequivalentSites(primitive, "O");
+        var supercell = Supercell.Smallest(primitive, preset.SupercellWidth);
+        var widths = supercell.Crystal.Lattice.PerpendicularWidths();
+        var cationO = primitive.IndicesOf("O")
+            .SelectMany(o => Enumerable.Range(0, primitive.Atoms.Count).Where(i => primitive.Atoms[i].Element != "O").Select(c => primitive.Distance(o, c)))
+            .DefaultIfEmpty(double.NaN).Min();
+        return new MaterialPlan(name, source, primitive, symmetry.SpaceGroupNumber, symmetry.InternationalSymbol, sites,
+            supercell.Matrix, supercell.Crystal.Atoms.Count, Math.Min(widths.X, Math.Min(widths.Y, widths.Z)), cationO);
+    }
+
+    static void CheckDistances(string source, Crystal crystal)
+    {
+        for (var i = 0; i < crystal.Atoms.Count; i++)
+            for (var j = i + 1; j < crystal.Atoms.Count; j++)
+            {
+                var d = crystal.Distance(i, j);
+                if (d < OverlapDistance)
+                    throw new InputError(source, null,
+                        $"atoms {crystal.Atoms[i].Label ?? crystal.Atoms[i].Element} and {crystal.Atoms[j].Label ?? crystal.Atoms[j].Element} are {d:F3} Å apart: overlapping atoms (wrong coordinates or duplicate sites)");
+            }
+    }
+
+    public Supercell BuildSupercell() => Supercell.Build(Primitive, SupercellMatrix);
+
+    public Site Site(string label) =>
+        OxygenSites.FirstOrDefault(s => s.Label == label) ?? throw new InputError($"{Name} has no O site '{label}'");
+}
