@@ -17,11 +17,12 @@ static class SimulateCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
+        var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, stopAfter,
+            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, supercell, stopAfter,
         };
         command.SetAction(parse =>
         {
@@ -32,9 +33,10 @@ static class SimulateCommand
 
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
+            var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
             foreach (var file in files)
             {
-                var plan = campaign.Add(file);
+                var plan = campaign.Add(file, supercellMatrix: matrix);
                 AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
             }
             var materials = campaign.Materials().Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
@@ -72,6 +74,20 @@ static class SimulateCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials, {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
+    }
+
+    static int[,] SupercellMatrix(string text)
+    {
+        var numbers = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => int.TryParse(t, out var v) ? v : throw new InputError($"--supercell: '{t}' is not an integer")).ToArray();
+        var m = numbers.Length switch
+        {
+            3 => new[,] { { numbers[0], 0, 0 }, { 0, numbers[1], 0 }, { 0, 0, numbers[2] } },
+            9 => new[,] { { numbers[0], numbers[1], numbers[2] }, { numbers[3], numbers[4], numbers[5] }, { numbers[6], numbers[7], numbers[8] } },
+            _ => throw new InputError($"--supercell takes 3 or 9 integers, not {numbers.Length}"),
+        };
+        var det = m[0, 0] * (m[1, 1] * m[2, 2] - m[1, 2] * m[2, 1]) - m[0, 1] * (m[1, 0] * m[2, 2] - m[1, 2] * m[2, 0]) + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0]);
+        return det > 0 ? m : throw new InputError($"--supercell matrix has determinant {det}: it must be positive");
     }
 
     public static string Duration(double seconds) =>

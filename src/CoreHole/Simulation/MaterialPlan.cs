@@ -23,7 +23,9 @@ public sealed record MaterialPlan(
     /// <summary>Atoms closer than this (Å) overlap: the structure file is wrong, and DFT would fail slowly instead of clearly.</summary>
     public const double OverlapDistance = 0.7;
 
-    public static MaterialPlan Make(string name, string source, Crystal input, Preset preset)
+    /// <param name="supercellMatrix">A supercell chosen by the user (rows: supercell vectors in primitive-vector units);
+    /// null: the smallest one at least <see cref="Preset.SupercellWidth"/> wide.</param>
+    public static MaterialPlan Make(string name, string source, Crystal input, Preset preset, int[,]? supercellMatrix = null)
     {
         if (!input.Atoms.Any(a => a.Element == "O"))
             throw new InputError(source, null, "has no oxygen: CoreHole simulates O K edges");
@@ -31,7 +33,7 @@ public sealed record MaterialPlan(
         CheckDistances(source, primitive);
         var symmetry = Symmetry.Analyze(primitive);
         var sites = Symmetry.InequivalentSites(primitive, "O");
-        var supercell = Supercell.Smallest(primitive, preset.SupercellWidth);
+        var supercell = supercellMatrix is null ? Supercell.Smallest(primitive, preset.SupercellWidth) : Supercell.Build(primitive, supercellMatrix);
         var widths = supercell.Crystal.Lattice.PerpendicularWidths();
         var cationO = primitive.IndicesOf("O")
             .SelectMany(o => Enumerable.Range(0, primitive.Atoms.Count).Where(i => primitive.Atoms[i].Element != "O").Select(c => primitive.Distance(o, c)))
