@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoreHole.Spectra;
 using CoreHole.Structures;
 
@@ -53,6 +54,40 @@ public sealed record PwOutput
     public IReadOnlyList<PwSpecies> Species { get; init; } = [];
     /// <summary>Cell and atoms as printed at the start of the run (Å; labels are the species labels).</summary>
     public Crystal? Structure { get; init; }
+
+    /// <summary>
+    /// The overview <c>inspect</c> shows. The threshold depends on the run: a core-hole run (positive charge) gives the
+    /// spectrum threshold LUMO − HOMO above XSpectra's zero (the HOMO); a ground-state run gives the PDOS threshold,
+    /// the CBM on pw.x's absolute scale (the scale of the projwfc PDOS of the same run).
+    /// </summary>
+    public SpectrumFile Summary()
+    {
+        var edges = BandEdges();
+        var coreHole = TotalCharge > 0.5;
+        return new SpectrumFile
+        {
+            Path = Path,
+            Format = "pw-output",
+            Sites = Structure is null ? null : $"{Structure.Atoms.Count} atoms",
+            Edges = edges,
+            Fermi = FermiEnergy,
+            Homo = HighestOccupied,
+            Lumo = LowestUnoccupied,
+            Threshold = coreHole
+                ? LowestUnoccupied - HighestOccupied is { } t ? new Threshold(t, "core-hole run: LUMO - HOMO, above the XSpectra zero") : null
+                : edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})"),
+            Facts =
+            [
+                new("QE version", QeVersion),
+                new("electrons", ElectronCount?.ToString(CultureInfo.InvariantCulture) ?? "not printed"),
+                new("bands", $"{Nbnd?.ToString(CultureInfo.InvariantCulture) ?? "?"} bands, {KPointCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} k-points, {Bands.Count} printed"),
+                new("charge", TotalCharge is { } q ? q.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture) : "unknown"),
+                new("scf", Converged switch { true => $"converged in {ScfIterations} iterations", false => $"NOT converged after {ScfIterations} iterations", null => "no scf loop" }),
+                new("job", JobDone ? "done" : ErrorText ?? "did not finish"),
+                new("wall", WallSeconds is { } w ? $"{w:0.##} s" : "not printed"),
+            ],
+        };
+    }
 
     /// <summary>
     /// VBM and CBM: from the printed band energies when every k-point was printed and the occupied-band count is an

@@ -16,10 +16,8 @@ public static partial class PwOutputReader
 
     public static PwOutput Read(string path)
     {
-        var file = TextFile.Load(path);
-        var banner = Array.FindIndex(file.Lines, l => Banner().IsMatch(l));
-        if (banner < 0) throw file.ErrorAt(0, "not a pw.x output: no 'Program PWSCF v.' banner");
-        var parse = new Parse(file, Banner().Match(file.Lines[banner]).Groups[1].Value);
+        var (file, banner, version) = QeStdout.Open(path, "PWSCF", "pw.x");
+        var parse = new Parse(file, version);
         for (var i = banner + 1; i < file.Lines.Length; i++) i = parse.Line(i);
         return parse.Result();
     }
@@ -32,7 +30,6 @@ public static partial class PwOutputReader
         int? nbnd, kCount, iterations;
         bool? converged;
         bool jobDone;
-        string? error;
         Vec3[]? axes;
         List<KPointBands> bands = [];
         SpinChannel spin = SpinChannel.None;
@@ -68,9 +65,8 @@ public static partial class PwOutputReader
             else if ((m = TotalEnergy().Match(line)).Success) totalEnergy = Number(m.Groups[1], i, "total energy");
             else if ((m = ConvergenceAchieved().Match(line)).Success) (converged, iterations) = (true, file.ParseInt(m.Groups[1].Value, i, "iterations"));
             else if ((m = ConvergenceFailed().Match(line)).Success) (converged, iterations) = (false, file.ParseInt(m.Groups[1].Value, i, "iterations"));
-            else if ((m = Wall().Match(line)).Success) wall = QeClock.Seconds(m.Groups[1].Value) ?? throw file.ErrorAt(i, $"unreadable wall time '{m.Groups[1].Value}'");
+            else if ((m = Wall().Match(line)).Success) wall = QeStdout.Seconds(m.Groups[1].Value) ?? throw file.ErrorAt(i, $"unreadable wall time '{m.Groups[1].Value}'");
             else if (line.Contains("JOB DONE.")) jobDone = true;
-            else if (QeErrorBlock.IsRule(line)) return ReadError(i);
             return i;
         }
 
@@ -140,13 +136,6 @@ public static partial class PwOutputReader
             return i - 1;
         }
 
-        int ReadError(int rule)
-        {
-            var (text, end) = QeErrorBlock.Read(file.Lines, rule);
-            error ??= text;
-            return end;
-        }
-
         public PwOutput Result()
         {
             var crystal = Crystal();
@@ -166,7 +155,7 @@ public static partial class PwOutputReader
                 Converged = converged,
                 ScfIterations = iterations,
                 JobDone = jobDone,
-                ErrorText = error,
+                ErrorText = QeStdout.ErrorText(file),
                 TotalCharge = TotalCharge(),
                 WallSeconds = wall,
                 Species = species,
@@ -195,7 +184,6 @@ public static partial class PwOutputReader
         }
     }
 
-    [GeneratedRegex(@"Program PWSCF v\.(\S+) starts")] private static partial Regex Banner();
     [GeneratedRegex(@"number of electrons\s*=\s*(\S+)(?:\s*\(up:\s*([^,\s]+),\s*down:\s*([^)\s]+)\))?")] private static partial Regex Electrons();
     [GeneratedRegex(@"number of Kohn-Sham states=\s*(\d+)")] private static partial Regex KohnShamStates();
     [GeneratedRegex(@"number of k points=\s*(\d+)")] private static partial Regex KPoints();

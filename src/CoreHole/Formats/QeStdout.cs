@@ -3,9 +3,41 @@ using System.Text.RegularExpressions;
 
 namespace CoreHole.Formats;
 
-/// <summary>QE's clock format (Modules/clocks_handler.f90): "41.03s", "1m36.72s", "1m 0.42s", "1h 2m".</summary>
-internal static partial class QeClock
+/// <summary>
+/// What every Quantum ESPRESSO program's standard output shares: the banner ("Program PWSCF v.6.7MaX starts"),
+/// the error report between two rules of '%' (Modules/error_handler.f90), and the clock format.
+/// </summary>
+internal static partial class QeStdout
 {
+    /// <summary>Loads the log of <paramref name="program"/> (as its banner spells it) and finds its banner line.</summary>
+    public static (TextFile File, int Banner, string Version) Open(string path, string program, string executable)
+    {
+        var file = TextFile.Load(path);
+        for (var i = 0; i < file.Lines.Length; i++)
+        {
+            var m = Banner().Match(file.Lines[i]);
+            if (m.Success && m.Groups[1].Value == program) return (file, i, m.Groups[2].Value);
+        }
+        throw file.ErrorAt(0, $"not {executable} output: no 'Program {program} v.' banner");
+    }
+
+    /// <summary>The message of the first '%%%%' error block, lines joined by newlines; null when the run reported none.</summary>
+    public static string? ErrorText(TextFile file)
+    {
+        var start = Array.FindIndex(file.Lines, IsRule);
+        if (start < 0) return null;
+        var text = file.Lines.Skip(start + 1).TakeWhile(l => !IsRule(l))
+            .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim());
+        return string.Join('\n', text);
+    }
+
+    static bool IsRule(string line)
+    {
+        var t = line.AsSpan().Trim();
+        return t.Length >= 20 && !t.ContainsAnyExcept('%');
+    }
+
+    /// <summary>Seconds of a QE clock reading (Modules/clocks_handler.f90): "41.03s", "1m36.72s", "1m 0.42s", "1h 2m".</summary>
     public static double? Seconds(string text)
     {
         var m = Clock().Match(text.Trim());
@@ -14,28 +46,6 @@ internal static partial class QeClock
         return 3600 * Part(1) + 60 * Part(2) + Part(3);
     }
 
+    [GeneratedRegex(@"Program (\S+) v\.(\S+) starts")] private static partial Regex Banner();
     [GeneratedRegex(@"^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+(?:\.\d*)?)s)?$")] private static partial Regex Clock();
-}
-
-/// <summary>
-/// QE's error report (Modules/error_handler.f90): the message between two rules of '%' characters, e.g.
-/// "Error in routine readpp (1):" / "file ... not found". Every QE program prints it the same way.
-/// </summary>
-internal static class QeErrorBlock
-{
-    public static bool IsRule(string line)
-    {
-        var t = line.AsSpan().Trim();
-        return t.Length >= 20 && !t.ContainsAnyExcept('%');
-    }
-
-    /// <summary>The message after the rule at <paramref name="rule"/>, and the index of the closing rule (or the last line).</summary>
-    public static (string Text, int End) Read(string[] lines, int rule)
-    {
-        var i = rule + 1;
-        var text = new List<string>();
-        for (; i < lines.Length && !IsRule(lines[i]); i++)
-            if (!string.IsNullOrWhiteSpace(lines[i])) text.Add(lines[i].Trim());
-        return (string.Join('\n', text), Math.Min(i, lines.Length - 1));
-    }
 }

@@ -156,14 +156,14 @@ public class PwOutputReaderTests
     [InlineData("-16.9347", "*********", "overflowed")]
     public void CorruptBandEnergyNamesItsLine(string real, string corrupt, string phrase)
     {
-        var path = TestData.Edited(PilotScf, s => ReplaceFirst(s, real, corrupt));
+        var path = TestData.WithReplaced(PilotScf, real, corrupt);
         TestData.AssertInputError(() => PwOutputReader.Read(path), path, 233, phrase);
     }
 
     [Fact]
     public void MalformedPositionNamesItsLine()
     {
-        var path = TestData.Edited(MgOCoreHole, s => ReplaceFirst(s, "tau(   2) = (   0.0000000", "tau(   2) = (   zero"));
+        var path = TestData.WithReplaced(MgOCoreHole, "tau(   2) = (   0.0000000", "tau(   2) = (   zero");
         TestData.AssertInputError(() => PwOutputReader.Read(path), path, 120, "atomic position");
     }
 
@@ -178,7 +178,7 @@ public class PwOutputReaderTests
     public void OtherFileIsNotMistakenForPwOutput()
     {
         var path = TestData.Path("qe-seed/MgO/site_O1/xanes_x.dat");
-        TestData.AssertInputError(() => PwOutputReader.Read(path), path, 1, "not a pw.x output");
+        TestData.AssertInputError(() => PwOutputReader.Read(path), path, 1, "not pw.x output");
     }
 
     [Fact]
@@ -186,12 +186,5 @@ public class PwOutputReaderTests
     {
         var path = Path.Combine(Path.GetTempPath(), "corehole-no-such-file.out");
         TestData.AssertInputError(() => PwOutputReader.Read(path), path, null, "no such file");
-    }
-
-    static string ReplaceFirst(string text, string what, string with)
-    {
-        var at = text.IndexOf(what, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{what}' not in the fixture");
-        return text[..at] + with + text[(at + what.Length)..];
     }
 }

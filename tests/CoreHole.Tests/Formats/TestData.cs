@@ -22,6 +22,20 @@ internal static class TestData
     public static string Truncated(string relative, int lines) =>
         Write(System.IO.Path.GetFileName(relative), string.Join('\n', File.ReadLines(Path(relative)).Take(lines)));
 
+    /// <summary>A real file with the first occurrence of <paramref name="what"/> replaced (it must occur).</summary>
+    public static string WithReplaced(string relative, string what, string with) =>
+        Edited(relative, text =>
+        {
+            var at = text.IndexOf(what, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{what}' is not in {relative}");
+            return text[..at] + with + text[(at + what.Length)..];
+        });
+
+    /// <summary>A real file without its 1-based line <paramref name="line"/>.</summary>
+    public static string WithoutLine(string relative, int line) =>
+        Write(System.IO.Path.GetFileName(relative),
+            string.Join('\n', File.ReadLines(Path(relative)).Where((_, i) => i != line - 1)));
+
     /// <summary>Asserts an <see cref="InputError"/> naming <paramref name="path"/>, the line (when given) and a phrase of the problem.</summary>
     public static InputError AssertInputError(Action read, string path, int? line, string phrase)
     {

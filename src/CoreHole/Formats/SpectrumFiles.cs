@@ -1,0 +1,82 @@
+using CoreHole.Spectra;
+
+namespace CoreHole.Formats;
+
+/// <summary>
+/// The one entry point for spectra, DOS and DFT-output files. Detection is data: a table of <see cref="FileFormat"/>
+/// rows (as ASE's io/formats.py), each with file-name patterns and a content sniffer over the first lines.
+/// A content match outweighs a name match, a specific format outweighs the generic columns format, and ties go
+/// to the earlier row. A file that matches only by name still goes to that reader, so a damaged file gets the
+/// reader's precise "file:line: problem" rather than "unknown format".
+/// </summary>
+public static class SpectrumFiles
+{
+    /// <summary>How many lines the sniffers see (FEFF headers run to a few dozen lines).</summary>
+    const int HeadLines = 80;
+
+    public static IReadOnlyList<FileFormat> Formats { get; } =
+    [
+        new("pw-output", FileKind.RunOutput, "pw.x stdout: HOMO/LUMO, Fermi, bands, band gap, cell, atoms, charge, convergence, errors",
+            ["scf*.out", "nscf*.out", "pw*.out"], head => Contains(head, "Program PWSCF v."), path => PwOutputReader.Read(path).Summary()),
+        new("xspectra-output", FileKind.RunOutput, "xspectra.x stdout: ehomo/elumo/ef, spectrum zero, xepsilon and its coordinates, Lanczos convergence",
+            ["xspectra*.out"], head => Contains(head, "Program XSpectra v."), path => XSpectraOutputReader.Read(path).Summary()),
+        new("projwfc-output", FileKind.RunOutput, "projwfc.x stdout: state-to-atom table, Lowdin charges, spilling",
+            ["projwfc*.out"], head => Contains(head, "Program PROJWFC v."), path => ProjwfcOutputReader.Read(path).Summary()),
+        new("qe-pdos", FileKind.DensityOfStates, "projwfc PDOS of one atom and wfc: ldos and its m components (spin up/dw)",
+            ["*.pdos_atm#*", "atm*_*_*.pdos"], head => FirstLine(head, "# E (eV)") && head[0].Contains("ldos"), QePdosReader.Read),
+        new("qe-pdos-tot", FileKind.DensityOfStates, "projwfc total DOS and summed PDOS (spin up/dw)",
+            ["*.pdos_tot", "pdos_tot*.dat"], head => FirstLine(head, "# E (eV)") && !head[0].Contains("ldos"), QePdosReader.Read),
+        new("xanes-average", FileKind.Spectrum, "isotropic average of XSpectra polarisations (qe-seed tools): avg, x, y, z",
+            ["xanes*avg*.dat"], head => FirstLine(head, "# isotropic average (x+y+z)/3"), XSpectraDatReader.Read),
+        new("xanes-dat", FileKind.Spectrum, "XSpectra xanes.dat: cross-section vs energy from the spectrum zero, header facts (xgamma, xiabs)",
+            ["xanes*.dat"], head => FirstLine(head, "# Final state angular momentum"), XSpectraDatReader.Read),
+        new("feff-xmu", FileKind.Spectrum, "FEFF xmu.dat: mu, mu0, chi vs energy from the edge; edge photon energy, Mu",
+            ["xmu*.dat", "*.xmu"], head => head.Any(l => FeffXmuReader.ColumnHeader().IsMatch(l)), FeffXmuReader.Read),
+        new("optados-core-edge", FileKind.Spectrum, "OptaDOS core-loss spectrum per edge (and its broadened column)",
+            ["*_core_edge.dat"], head => Contains(head, "Core loss function"), OptaDosReader.ReadCoreEdge),
+        new("optados-pdos", FileKind.DensityOfStates, "OptaDOS PDOS columns named by their projectors (spin up/down)",
+            ["*.pdos.dat", "*.pdos.proj-*.dat"], head => Contains(head, "Partial Density of States -- Projectors"), OptaDosReader.ReadPdos),
+        new("vasp-doscar", FileKind.DensityOfStates, "VASP DOSCAR: total and per-ion l/lm DOS (ISPIN 1/2, non-collinear), Fermi energy",
+            ["DOSCAR*"], head => head.Count > 5 && head[3].Trim() == "CAR" && TextFile.Fields(head[0]).Length == 4, DoscarReader.Read),
+        new("vasprun", FileKind.DensityOfStates, "VASP vasprun.xml: total and partial DOS by <field>, Fermi energy, band edges from occupations",
+            ["vasprun*.xml"], head => Contains(head, "<modeling>"), VasprunReader.Read),
+        new("columns", FileKind.Spectrum, "plain text: energy (eV) and intensity columns, '#' comments",
+            ["*.dat", "*.txt", "*.xy"], ColumnsReader.LooksLikeColumns, ColumnsReader.Read, Generic: true),
+    ];
+
+    /// <summary>
+    /// Reads <paramref name="path"/> with the detected format, or the one named by <paramref name="format"/>.
+    /// A spectrum whose file states no threshold gets the onset fallback (<see cref="Threshold.Onset"/>) of its
+    /// main curve, marked as such.
+    /// </summary>
+    public static SpectrumFile Read(string path, string? format = null)
+    {
+        var chosen = format is null ? Detect(path) : ByName(format);
+        var file = chosen.Read(path);
+        return chosen.Kind == FileKind.Spectrum && file.Threshold is null && file.Curves.Count > 0
+            ? file with { Threshold = Threshold.Onset(file.Curves[0].Curve) }
+            : file;
+    }
+
+    public static FileFormat ByName(string name) =>
+        Formats.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InputError($"unknown format '{name}'; known: {string.Join(", ", Formats.Select(f => f.Name))}");
+
+    public static FileFormat Detect(string path)
+    {
+        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
+        var head = File.ReadLines(path).Take(HeadLines).ToArray();
+        if (head.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
+        var best = Formats
+            .Select((f, order) => (Format: f, Order: order, Score: (f.Sniff(head) ? (f.Generic ? 1 : 4) : 0) + (f.MatchesName(path) ? 2 : 0)))
+            .Where(c => c.Score > 0)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
+            .FirstOrDefault();
+        return best.Format ?? throw new InputError(path, null,
+            $"unknown format: not one of {string.Join(", ", Formats.Select(f => f.Name))} (name one with --format)");
+    }
+
+    static bool Contains(IReadOnlyList<string> head, string text) => head.Any(l => l.Contains(text, StringComparison.Ordinal));
+
+    static bool FirstLine(IReadOnlyList<string> head, string prefix) => head[0].TrimStart().StartsWith(prefix, StringComparison.Ordinal);
+}
