@@ -32,6 +32,23 @@ public class MlpRegressorTests
     }
 
     [Fact]
+    public void IndependentTrainingsSideBySideMatchSequentialOnes()
+    {
+        var (x, y) = Curves(50, 8);
+        MlpRegressor Regressor(int seed) => new([32], batchSize: 16, epochs: 3, seed: seed);
+        var jobs = Enumerable.Range(0, 3).Select(seed => new TrainingJob(Regressor(seed), x, y)).ToArray();
+
+        Trainings.FitAll(jobs, concurrency: 2);
+
+        for (int seed = 0; seed < jobs.Length; seed++)
+        {
+            var alone = Regressor(seed);
+            alone.Fit(x, y);
+            Assert.Equal(alone.Network!.Parameters, jobs[seed].Regressor.Network!.Parameters);
+        }
+    }
+
+    [Fact]
     public void LearnsASmoothMap()
     {
         var (x, y) = Curves(200, 2);
