@@ -8,7 +8,7 @@ static class CampaignProgress
 {
     public static (int Done, int Failed) Run(ICampaignExecutor executor, IReadOnlyList<CampaignJob> jobs)
     {
-        using var cancel = new CancellationTokenSource();
+        using var cancel = StopSignals.Token();
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
             return executor.Run(jobs, new Progress<CampaignEvent>(e => Console.WriteLine(Line(e))), cancel.Token);
 

@@ -4,6 +4,7 @@ namespace CoreHole.Simulation;
 /// Runs one campaign job to completion in its own scratch folder and records the outcome as files: stage.json when it
 /// finished, failed.json (with QE's error text) when a program failed. The same code runs a job on this machine or
 /// inside a cluster job, so every executor gets the same folders.
+/// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do.
 /// </summary>
 public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
 {

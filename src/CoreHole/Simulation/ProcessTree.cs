@@ -50,50 +50,27 @@ static class ProcessTree
         return result;
     }
 
+    /// <summary>
+    /// Kills a process and all its descendants. The family is listed before anything is killed: once mpirun dies its
+    /// ranks are re-parented and could no longer be found from it.
+    /// </summary>
+    public static void KillTree(int root)
+    {
+        var family = Descendants(root);
+        family.Add(root);
+        foreach (var pid in family)
+        {
+            try { System.Diagnostics.Process.GetProcessById(pid).Kill(); }
+            catch (ArgumentException) { } // already gone
+            catch (InvalidOperationException) { }
+        }
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
     public static string CommandLine(int pid)
     {
         try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
         catch (IOException) { return ""; }
-    }
-}
-
-/// <summary>
-/// Kills tracked child processes when CoreHole itself is asked to stop (SIGTERM, SIGINT) or exits, so no DFT run
-/// is left computing for nobody. A SIGKILL cannot be caught: the pid file of each run covers that case.
-/// </summary>
-static class ChildReaper
-{
-    static readonly HashSet<System.Diagnostics.Process> Running = [];
-    static readonly object Gate = new();
-    static bool _installed;
-
-    public static IDisposable Track(System.Diagnostics.Process process)
-    {
-        lock (Gate)
-        {
-            if (!_installed)
-            {
-                _installed = true;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-                System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => KillAll());
-                System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => KillAll());
-            }
-            Running.Add(process);
-        }
-        return new Untrack(process);
-    }
-
-    static void KillAll()
-    {
-        lock (Gate)
-            foreach (var p in Running)
-                try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-    }
-
-    sealed class Untrack(System.Diagnostics.Process process) : IDisposable
-    {
-        public void Dispose() { lock (Gate) Running.Remove(process); }
     }
 }

@@ -22,7 +22,7 @@ public sealed class QeRunFailedException(QeRun run, string reason)
 /// <summary>
 /// Starts QE programs the way this field does (mpirun -np N prog -in file > out), measures them, and turns a failure
 /// into a <see cref="QeRunFailedException"/> carrying QE's own error text. Child processes are killed if CoreHole is
-/// stopped, and their pid is recorded so that a resumed campaign can kill a run orphaned by a hard kill.
+/// cancelled, and their pid is recorded so that a resumed campaign can kill a run orphaned by a hard kill.
 /// </summary>
 public sealed partial class QeProgramRunner
 {
@@ -72,8 +72,7 @@ public sealed partial class QeProgramRunner
         using var process = Process.Start(info) ?? throw new InputError($"could not start {executable}");
         var pidFile = Path.Combine(run.Folder, PidFileName);
         File.WriteAllText(pidFile, $"{process.Id} {run.Program}");
-        using var kill = cancel.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } });
-        using var stopOnExit = ChildReaper.Track(process);
+        using var kill = cancel.Register(() => ProcessTree.KillTree(process.Id));
 
         if (run.StdinInput)
         {
@@ -99,10 +98,18 @@ public sealed partial class QeProgramRunner
         if (error != null) throw new QeRunFailedException(run, error);
         if (process.ExitCode != 0)
             throw new QeRunFailedException(run, $"exit code {process.ExitCode}; {Tail(stderr.Length > 0 ? stderr : stdout)}");
-        if (run.Program != "ld1.x" && !stdout.Contains("JOB DONE"))
-            throw new QeRunFailedException(run, $"output ends without JOB DONE; {Tail(stdout)}");
+        if (CompletionMarker(run.Program) is { } marker && !stdout.Contains(marker))
+            throw new QeRunFailedException(run, $"output ends without '{marker}'; {Tail(stdout)}");
         return new QeRunRecord(run.Program, command, stopwatch.Elapsed.TotalSeconds, maxRss, outputPath);
     }
+
+    /// <summary>What each program prints last when it finished normally (ld1.x prints no such line).</summary>
+    static string? CompletionMarker(string program) => program switch
+    {
+        "ld1.x" => null,
+        "xspectra.x" => "END JOB XSpectra",
+        _ => "JOB DONE.",
+    };
 
     /// <summary>The message inside QE's <c>%%%%</c> error block, on one line, or null.</summary>
     public static string? QeErrorText(string stdout)
