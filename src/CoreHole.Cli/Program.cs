@@ -5,6 +5,8 @@ using CoreHole.Cli.Commands;
 var root = new RootCommand("CoreHole: learn core-loss spectra (ELNES/XANES) from ground-state DFT.");
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(PlotCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 
 try

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using CoreHole.Formats;
+using CoreHole.Spectra;
+using Spectre.Console;
+
+namespace CoreHole.Cli.Commands;
+
+/// <summary><c>corehole inspect FILE...</c>: what CoreHole reads from each file, one table per file.</summary>
+public static class InspectCommand
+{
+    public static Command Create(IAnsiConsole? console = null)
+    {
+        var files = new Argument<string[]>("files") { Description = "spectrum, DOS or DFT output files (any format CoreHole reads)", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name))}" };
+        var command = new Command("inspect", "Show what CoreHole reads from files: format, grid, sites, thresholds, HOMO/LUMO, band gap, Fermi level.")
+        {
+            files, format,
+        };
+        command.SetAction(parse =>
+        {
+            var output = console ?? AnsiConsole.Console;
+            var failed = 0;
+            // A diagnostic over many files: an unreadable file is reported in one line and the rest still shown.
+            foreach (var path in parse.GetValue(files)!)
+            {
+                SpectrumFile file;
+                try { file = SpectrumFiles.Read(path, parse.GetValue(format)); }
+                catch (InputError e)
+                {
+                    Console.Error.WriteLine($"corehole: {e.Message}");
+                    failed++;
+                    continue;
+                }
+                var table = new Table { Title = new TableTitle(Markup.Escape(path)) }.AddColumn("").AddColumn("");
+                table.HideHeaders();
+                foreach (var (name, value) in Describe(file))
+                    table.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
+                output.Write(table);
+            }
+            return failed == 0 ? 0 : 2;
+        });
+        return command;
+    }
+
+    /// <summary>The rows shown for one file (energies in eV, on the file's own scale).</summary>
+    public static IReadOnlyList<(string Name, string Value)> Describe(SpectrumFile file)
+    {
+        var rows = new List<(string, string)> { ("format", file.Format) };
+        if (file.Curves.Count > 0)
+        {
+            var names = file.Curves.Select(c => c.Name).ToList();
+            rows.Add(("curves", $"{names.Count}: {string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", ..." : "")}"));
+            rows.Add(("grid", Grid(file.Curves[0].Curve)));
+        }
+        if (file.Sites is not null) rows.Add(("sites", file.Sites));
+        if (file.Threshold is { } t)
+            rows.Add(("threshold", $"{Ev(t.EnergyEv)}  {(t.IsFallback ? "FALLBACK " : "")}({t.Source})"));
+        if (file.Homo is not null || file.Lumo is not null)
+            rows.Add(("HOMO / LUMO", $"{Ev(file.Homo)} / {Ev(file.Lumo)}"));
+        if (file.Edges is { } e)
+            rows.Add(("band gap", $"{Ev(e.Gap)} (VBM {Ev(e.Vbm)}, CBM {Ev(e.Cbm)}, mid-gap {Ev(e.MidGap)}; {e.Source})"));
+        if (file.Fermi is { } fermi) rows.Add(("Fermi level", Ev(fermi)));
+        rows.AddRange(file.Facts.Select(f => (f.Name, f.Value)));
+        return rows;
+    }
+
+    static string Grid(Curve c) =>
+        $"{c.Count} points, {Ev(c.FirstEnergy)} to {Ev(c.LastEnergy)}, " +
+        (c.UniformStep is { } step ? $"step {step.ToString("0.#####", CultureInfo.InvariantCulture)} eV" : "non-uniform");
+
+    static string Ev(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) + " eV" : "-";
+}
