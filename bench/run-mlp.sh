@@ -36,15 +36,16 @@ print(f"torch {torch.__version__}, BLAS_INFO={info} (torch.__config__.show()); l
 PY
 
 results=$(mktemp)
-bench peak | sed 's/^/peak /' >>"$results"
+record() { sed "s/^/$1 /" | tee -a "$results" | cut -c1-160; } # raw lines as they come, the table at the end
+bench peak | record peak
 for hidden in 500 500,500 1000,1000,1000; do
-  bench kernel --hidden $hidden | sed 's/^/kernel /' >>"$results"
+  bench kernel --hidden $hidden | record kernel
   for threads in 1 2; do
-    bench train --hidden $hidden --threads $threads --repeats $repeats | sed "s/^/corehole one /" >>"$results"
-    torch --hidden $hidden --threads $threads --repeats $repeats | sed "s/^/torch one /" >>"$results"
+    bench train --hidden $hidden --threads $threads --repeats $repeats | record "corehole one"
+    torch --hidden $hidden --threads $threads --repeats $repeats | record "torch one"
   done
-  bench train --hidden $hidden --concurrent 2 --repeats $repeats | sed "s/^/corehole two /" >>"$results"
-  torch --hidden $hidden --concurrent 2 --repeats $repeats | sed "s/^/torch two /" >>"$results"
+  bench train --hidden $hidden --concurrent 2 --repeats $repeats | record "corehole two"
+  torch --hidden $hidden --concurrent 2 --repeats $repeats | record "torch two"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -59,14 +60,18 @@ for r in rows:
         k = json.loads(r[1])
         print(f"  hidden {k['hidden']}: {k['step_gflops']:.0f} GFLOP/s = {100 * k['step_gflops'] / peak['gflops']:.0f}% of peak")
 runs = {(r[0], r[1], tuple(json.loads(r[2])["hidden"]), json.loads(r[2])["threads"]): json.loads(r[2]) for r in rows if len(r) == 3}
-print("\ntraining throughput, median of repeats (samples/s; model GFLOP/s = useful multiply-adds / wall time):")
-print(f"  {'hidden':<18} {'threads':<24} {'CoreHole':>10} {'PyTorch':>10} {'ratio':>6}  {'CoreHole GFLOP/s':>16}")
+print("\ntraining throughput in samples/s, median of repeats (best repeat in brackets: on a loaded machine the")
+print("best is the least disturbed); CoreHole GFLOP/s = useful multiply-adds of the median run / wall time")
+print(f"  {'hidden':<18} {'threads':<22} {'CoreHole':>17} {'PyTorch':>17} {'ratio':>12}  {'GFLOP/s':>7}")
+def best(run):
+    return run["trainings"] * 1000 * 50 / min(run["seconds"])  # samples x epochs per training
 for (engine, mode, hidden, threads), ours in runs.items():
     if engine != "corehole":
         continue
     theirs = runs[("torch", mode, hidden, threads)]
     label = f"{threads}, one training" if mode == "one" else f"{threads}, {threads} trainings"
-    print(f"  {str(list(hidden)):<18} {label:<24} {ours['samples_per_s']:>10.0f} {theirs['samples_per_s']:>10.0f} "
-          f"{ours['samples_per_s'] / theirs['samples_per_s']:>5.2f}x  {ours['model_gflops']:>16.0f}")
+    print(f"  {str(list(hidden)):<18} {label:<22} {ours['samples_per_s']:>7.0f} ({best(ours):>7.0f}) "
+          f"{theirs['samples_per_s']:>7.0f} ({best(theirs):>7.0f}) {ours['samples_per_s'] / theirs['samples_per_s']:>4.1f}x "
+          f"({best(ours) / best(theirs):>4.1f}x)  {ours['model_gflops']:>7.0f}")
 PY
 rm -f "$results"

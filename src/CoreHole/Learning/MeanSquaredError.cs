@@ -8,9 +8,8 @@ internal static class MeanSquaredError
     public static double Value(Matrix prediction, Matrix target, int rows)
     {
         int length = rows * prediction.Columns;
-        return TensorPrimitives.Distance(prediction.Data.AsSpan(0, length), target.Data.AsSpan(0, length)) is var d
-            ? (double)d * d / length
-            : 0;
+        double distance = TensorPrimitives.Distance(prediction.Data.AsSpan(0, length), target.Data.AsSpan(0, length));
+        return distance * distance / length;
     }
 
     /// <summary>∂loss/∂prediction = 2 (prediction − target) / element count.</summary>

@@ -129,7 +129,8 @@ public sealed class MlpRegressor
         {
             int rows = Math.Min(chunk, x.Rows - start);
             x.Data.AsSpan(start * x.Columns, rows * x.Columns).CopyTo(net.Input.Data);
-            net.Forward(rows, training: false).Data.AsSpan(0, rows * result.Columns).CopyTo(result.Data.AsSpan(start * result.Columns));
+            var output = net.Forward(rows, training: false).Data.AsSpan(0, rows * result.Columns);
+            output.CopyTo(result.Data.AsSpan(start * result.Columns));
         }
         return result;
     }
