@@ -40,7 +40,7 @@ static class SimulateCommand
                 AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
             }
             var materials = campaign.Materials().Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
-            var jobs = Campaign.Jobs(materials);
+            var jobs = Campaign.Jobs(materials, new CostModel(campaign.FinishedStages()));
             var costs = new CostModel(campaign.FinishedStages());
             if (parse.GetValue(dryRun))
             {

@@ -21,7 +21,8 @@ public sealed class Campaign
     public Preset Preset { get; }
     const string SettingsFile = "campaign.json";
 
-    Campaign(string folder, Preset preset) { Folder = folder; Preset = preset; }
+    // Absolute: QE programs run inside per-job scratch folders and must still find the pseudopotentials.
+    Campaign(string folder, Preset preset) { Folder = Path.GetFullPath(folder); Preset = preset; }
 
     /// <summary>Opens a campaign folder, creating it with <paramref name="preset"/>; an existing folder must have been made with the same preset.</summary>
     public static Campaign Open(string folder, Preset preset)
@@ -78,12 +79,18 @@ public sealed class Campaign
             .Select(d => PlanFile.Read(Path.Combine(d, "plan.json")))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>Every job of the given materials: the ground state first, then each O site, cheapest materials first.</summary>
-    public static IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials) =>
-        materials.OrderBy(m => m.SupercellAtoms).ThenBy(m => m.Name, StringComparer.Ordinal)
-            .SelectMany(m => new[] { new CampaignJob(m.Name, null, m.Primitive.Atoms.Count) }
-                .Concat(m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))))
-            .ToList();
+    /// <summary>
+    /// Every job of the given materials, the ground state first, then each O site; materials ordered by their whole
+    /// estimated cost, cheapest first, so that a campaign stopped at any point has covered as many materials as it could.
+    /// </summary>
+    public static IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
+    {
+        costs ??= new CostModel([]);
+        return materials.Select(m => new[] { new CampaignJob(m.Name, null, m.Primitive.Atoms.Count) }
+                .Concat(m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))).ToList())
+            .OrderBy(jobs => jobs.Sum(j => costs.Seconds(j, 1))).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)
+            .SelectMany(jobs => jobs).ToList();
+    }
 
     public JobState State(CampaignJob job)
     {

@@ -17,15 +17,18 @@ public interface ICampaignExecutor
 /// <summary>
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
 /// ones unless asked to retry), refits its time estimates as stages finish, and stops starting new jobs once a deadline
-/// would be passed, so a session can end with every started stage finished.
+/// would be passed, so a session can end with every started stage finished. Several failures in a row mean something
+/// systematic (a missing file, a broken installation): it stops rather than fail every remaining job.
 /// </summary>
 public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
 {
+    const int MaxFailuresInARow = 3;
+
     public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
     {
         var runner = new JobRunner(campaign, processes, new QeProgramRunner());
         var todo = jobs.Where(j => campaign.State(j) == JobState.Pending || (retryFailed && campaign.State(j) == JobState.Failed)).ToList();
-        int done = 0, failed = 0;
+        int done = 0, failed = 0, failedInARow = 0;
         for (var i = 0; i < todo.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -40,9 +43,11 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
             var clock = Stopwatch.StartNew();
             var state = runner.Run(job, cancel);
-            if (state == JobState.Done) done++; else failed++;
-            progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds,
-                state == JobState.Failed ? StageFailure.TryRead(campaign.StageFolder(job))?.Reason : null));
+            if (state == JobState.Done) { done++; failedInARow = 0; } else { failed++; failedInARow++; }
+            var failure = state == JobState.Failed ? StageFailure.TryRead(campaign.StageFolder(job))?.Reason : null;
+            progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds, failure));
+            if (failedInARow == MaxFailuresInARow)
+                throw new InputError($"{MaxFailuresInARow} jobs in a row failed, the last with: {failure}; stopping the campaign (rerun with --retry-failed once fixed)");
         }
         return (done, failed);
     }
