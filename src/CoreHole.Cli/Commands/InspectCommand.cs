@@ -54,8 +54,11 @@ public static class InspectCommand
             rows.Add(("grid", Grid(file.Curves[0].Curve)));
         }
         if (file.Sites is not null) rows.Add(("sites", file.Sites));
-        if (file.Threshold is { } t)
-            rows.Add(("threshold", $"{Ev(t.EnergyEv)}  {(t.IsFallback ? "FALLBACK " : "")}({t.Source})"));
+        rows.Add(("threshold", file.Threshold is { } t
+            ? $"{Ev(t.EnergyEv)}  {(t.IsFallback ? "FALLBACK " : "")}({t.Source})"
+            : SpectrumFiles.ByName(file.Format).Kind == FileKind.DensityOfStates
+                ? "none in this file: a PDOS aligns at the CBM of its run (inspect the pw.x output)"
+                : "none printed (no LUMO: the run had no empty bands)"));
         if (file.Homo is not null || file.Lumo is not null)
             rows.Add(("HOMO / LUMO", $"{Ev(file.Homo)} / {Ev(file.Lumo)}"));
         if (file.Edges is { } e)

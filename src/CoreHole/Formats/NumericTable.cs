@@ -57,9 +57,6 @@ internal sealed class NumericTable
         return new NumericTable(file, table, lines.ToArray());
     }
 
-    /// <summary>The 1-based file line of a row, for messages.</summary>
-    public int LineOf(int row) => rowLines[row] + 1;
-
     /// <summary>Column <paramref name="column"/> against the energies of <paramref name="energyColumn"/>, which must increase.</summary>
     public Curve Curve(int column, int energyColumn = 0) => CurveOf(Columns[energyColumn], Columns[column]);
 

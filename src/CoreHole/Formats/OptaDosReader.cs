@@ -18,8 +18,8 @@ public static partial class OptaDosReader
     public static SpectrumFile ReadCoreEdge(string path)
     {
         var file = TextFile.Load(path);
-        if (file.Find("Core loss function") is var title && title < 0)
-            throw file.ErrorAt(0, "not an OptaDOS core-edge file: no 'Core loss function' header");
+        var title = file.Find("Core loss function");
+        if (title < 0) throw file.ErrorAt(0, "not an OptaDOS core-edge file: no 'Core loss function' header");
         var curves = new List<NamedCurve>();
         var notes = new List<Fact>();
         for (var i = title + 1; i < file.Lines.Length; i++)

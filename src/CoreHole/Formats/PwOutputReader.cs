@@ -88,25 +88,26 @@ public static partial class PwOutputReader
         int ReadSpecies(int header)
         {
             species = [];
-            var i = header + 1;
-            for (; i < file.Lines.Length && !string.IsNullOrWhiteSpace(file.Lines[i]); i++)
-            {
-                var m = SpeciesRow().Match(file.Lines[i]);
-                if (!m.Success) throw file.ErrorAt(i, "atomic species table: expected 'label valence mass element(...)'");
-                species.Add(new PwSpecies(m.Groups[1].Value, m.Groups[4].Value, Number(m.Groups[2], i, "valence")));
-            }
-            return i;
+            return ReadRows(header, SpeciesRow(), "atomic species table: expected 'label valence mass element(...)'",
+                (m, i) => species.Add(new PwSpecies(m.Groups[1].Value, m.Groups[4].Value, Number(m.Groups[2], i, "valence"))));
         }
 
         int ReadPositions(int header)
         {
             positions = [];
+            return ReadRows(header, PositionRow(), "atomic positions: expected 'n label tau(n) = ( x y z )'",
+                (m, i) => positions.Add((m.Groups[1].Value, Vector(m.Groups[2].Value, i, "atomic position"))));
+        }
+
+        /// <summary>The rows after a table's header up to the next blank line; each must match <paramref name="row"/>.</summary>
+        int ReadRows(int header, Regex row, string expected, Action<Match, int> add)
+        {
             var i = header + 1;
             for (; i < file.Lines.Length && !string.IsNullOrWhiteSpace(file.Lines[i]); i++)
             {
-                var m = PositionRow().Match(file.Lines[i]);
-                if (!m.Success) throw file.ErrorAt(i, "atomic positions: expected 'n label tau(n) = ( x y z )'");
-                positions.Add((m.Groups[1].Value, Vector(m.Groups[2].Value, i, "atomic position")));
+                var m = row.Match(file.Lines[i]);
+                if (!m.Success) throw file.ErrorAt(i, expected);
+                add(m, i);
             }
             return i;
         }

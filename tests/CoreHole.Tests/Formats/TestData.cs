@@ -31,11 +31,6 @@ internal static class TestData
             return text[..at] + with + text[(at + what.Length)..];
         });
 
-    /// <summary>A real file without its 1-based line <paramref name="line"/>.</summary>
-    public static string WithoutLine(string relative, int line) =>
-        Write(System.IO.Path.GetFileName(relative),
-            string.Join('\n', File.ReadLines(Path(relative)).Where((_, i) => i != line - 1)));
-
     /// <summary>Asserts an <see cref="InputError"/> naming <paramref name="path"/>, the line (when given) and a phrase of the problem.</summary>
     public static InputError AssertInputError(Action read, string path, int? line, string phrase)
     {
