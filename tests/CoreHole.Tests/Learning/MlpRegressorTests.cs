@@ -49,6 +49,22 @@ public class MlpRegressorTests
     }
 
     [Fact]
+    public void TrainingStepsAllocateNothing()
+    {
+        var (x, y) = Curves(256, 9);
+        long Allocated(int epochs)
+        {
+            var regressor = new MlpRegressor([64, 48], batchSize: 32, epochs: epochs, seed: 1);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            regressor.Fit(x, y);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Allocated(1); // JIT and first-call allocations
+        long perExtraEpochs = Allocated(9) - Allocated(1); // 8 epochs of 8 batches each
+        Assert.True(perExtraEpochs < 1024, $"64 extra training steps allocated {perExtraEpochs} bytes");
+    }
+
+    [Fact]
     public void LearnsASmoothMap()
     {
         var (x, y) = Curves(200, 2);
