@@ -96,8 +96,9 @@ public static class CoreHoleStage
     /// <summary>The isotropic average (x + y + z) / 3 of Cartesian polarisations, with the three columns beside it (the qe-seed layout).</summary>
     static void WriteAverage(string path, List<(double[] Energy, double[] Intensity)> spectra, double gamma)
     {
-        var text = new StringBuilder($"# O K-edge isotropic average (x+y+z)/3 of Cartesian dipole polarisations; xgamma {gamma} eV\n");
-        text.Append("# energy (eV, zero at the core-hole HOMO)  avg  x  y  z\n");
+        // The header of shared/qe-seed's xanes_avg.dat, which CoreHole's readers know, plus the Lorentzian used.
+        var text = new StringBuilder($"# isotropic average (x+y+z)/3 of xanes_x.dat xanes_y.dat xanes_z.dat; E (eV) relative to the HOMO of the core-hole scf; xgamma {gamma} eV\n");
+        text.Append("# E(eV) sigma_avg sigma_x sigma_y sigma_z\n");
         for (var i = 0; i < spectra[0].Energy.Length; i++)
         {
             var e = spectra[0].Energy[i];
