@@ -97,7 +97,7 @@ public static class VasprunReader
     static XDocument Load(string path)
     {
         if (!File.Exists(path)) throw new InputError(path, null, "no such file");
-        if (new FileInfo(path).Length == 0) throw new InputError(path, null, "empty file");
+        if (File.ReadLines(path).All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");   // stops at the first text
         try { return XDocument.Load(path, LoadOptions.SetLineInfo); }
         catch (XmlException e) { throw new InputError(path, e.LineNumber, $"malformed XML: {e.Message}", e); }
     }
