@@ -33,7 +33,7 @@ public sealed record FileFormat(
 {
     public bool MatchesName(string path)
     {
-        var name = Path.GetFileName(path);
+        var name = TextFile.UncompressedName(path);
         return FileNames.Any(glob => Regex.IsMatch(name,
             "^" + Regex.Escape(glob).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase));
     }

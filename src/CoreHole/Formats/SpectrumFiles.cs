@@ -65,7 +65,9 @@ public static class SpectrumFiles
     public static FileFormat Detect(string path)
     {
         if (!File.Exists(path)) throw new InputError(path, null, "no such file");
-        var head = File.ReadLines(path).Take(HeadLines).ToArray();
+        string[] head;
+        try { head = TextFile.ReadLines(path).Take(HeadLines).ToArray(); }
+        catch (InvalidDataException e) { throw new InputError(path, null, $"damaged gzip data: {e.Message}", e); }
         if (head.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
         var best = Formats
             .Select((f, order) => (Format: f, Order: order, Score: (f.Sniff(head) ? (f.Generic ? 1 : 4) : 0) + (f.MatchesName(path) ? 2 : 0)))

@@ -23,12 +23,34 @@ internal sealed partial class TextFile
     {
         if (!File.Exists(path)) throw new InputError(path, null, "no such file");
         string[] lines;
-        try { lines = File.ReadAllLines(path); }
+        try { lines = ReadLines(path).ToArray(); }
         catch (IOException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
         catch (UnauthorizedAccessException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
+        catch (InvalidDataException e) { throw new InputError(path, null, $"damaged gzip data: {e.Message}", e); }
         if (lines.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
         return new TextFile(path, lines);
     }
+
+    /// <summary>
+    /// The lines of a text file, decompressed on the fly when its name ends in <c>.gz</c>: CoreHole's campaigns keep
+    /// their outputs gzip-compressed, and every reader reads them as they are.
+    /// </summary>
+    public static IEnumerable<string> ReadLines(string path)
+    {
+        if (!IsGzip(path)) return File.ReadLines(path);
+        return Decompressed(path);
+
+        static IEnumerable<string> Decompressed(string path)
+        {
+            using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
+            while (reader.ReadLine() is { } line) yield return line;
+        }
+    }
+
+    public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file name that says what a file is: without a <c>.gz</c> suffix.</summary>
+    public static string UncompressedName(string path) => System.IO.Path.GetFileName(IsGzip(path) ? path[..^3] : path);
 
     /// <summary>An error at a 0-based line index (reported 1-based, as editors count).</summary>
     public InputError ErrorAt(int index, string problem) => new(Path, index + 1, problem);

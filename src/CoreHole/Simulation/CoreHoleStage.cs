@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoreHole.Formats;
+using CoreHole.Spectra;
 
 namespace CoreHole.Simulation;
 
@@ -43,7 +44,7 @@ public static class CoreHoleStage
             throw new QeRunFailedException(new QeRun("pw.x", context.WorkFolder, "scf.in", "scf.out", context.Processes), "core-hole scf did not converge");
 
         File.Copy(context.Pseudopotentials.CoreWavefunction(), Path.Combine(context.WorkFolder, "O.wfc"), overwrite: true);
-        var spectra = new List<(double[] Energy, double[] Intensity)>();
+        var spectra = new List<Curve>();
         for (var d = 0; d < 3; d++)
         {
             var direction = Directions[d];
@@ -64,7 +65,7 @@ public static class CoreHoleStage
             File.Move(Path.Combine(context.WorkFolder, "xanes.dat"), dat, overwrite: true);
             Atomic.CopyGzipped(dat, Path.Combine(context.StageFolder, $"xanes_{direction}.dat.gz"));
             Atomic.CopyGzipped(Path.Combine(context.WorkFolder, $"xanes_{direction}.sav"), Path.Combine(context.StageFolder, $"xanes_{direction}.sav.gz"));
-            spectra.Add(ReadXanes(dat));
+            spectra.Add(XSpectraDatReader.Read(dat).Curves[0].Curve);
         }
         WriteAverage(Path.Combine(context.WorkFolder, "xanes_avg.dat"), spectra, preset.XspectraGamma);
         Atomic.CopyGzipped(Path.Combine(context.WorkFolder, "xanes_avg.dat"), Path.Combine(context.StageFolder, "xanes_avg.dat.gz"));
@@ -83,29 +84,16 @@ public static class CoreHoleStage
             DateTimeOffset.UtcNow, runs.Sum(r => r.WallSeconds), runs, results, species.ToDictionary(s => s.FileName, s => s.Sha256));
     }
 
-    /// <summary>xspectra's xanes.dat: '#' header lines, then energy (eV, zero at the core-hole HOMO) and cross-section.</summary>
-    static (double[] Energy, double[] Intensity) ReadXanes(string path)
-    {
-        var rows = File.ReadLines(path).Where(l => !l.TrimStart().StartsWith('#') && l.Trim().Length > 0)
-            .Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture))).ToArray();
-        if (rows.Length == 0) throw new InputError(path, null, "xspectra wrote no spectrum");
-        return (rows.Select(r => r.Item1).ToArray(), rows.Select(r => r.Item2).ToArray());
-    }
-
     /// <summary>The isotropic average (x + y + z) / 3 of Cartesian polarisations, with the three columns beside it (the qe-seed layout).</summary>
-    static void WriteAverage(string path, List<(double[] Energy, double[] Intensity)> spectra, double gamma)
+    static void WriteAverage(string path, IReadOnlyList<Curve> spectra, double gamma)
     {
+        var average = Curve.Average(spectra);
         // The header of shared/qe-seed's xanes_avg.dat, which CoreHole's readers know, plus the Lorentzian used.
         var text = new StringBuilder($"# isotropic average (x+y+z)/3 of xanes_x.dat xanes_y.dat xanes_z.dat; E (eV) relative to the HOMO of the core-hole scf; xgamma {gamma} eV\n");
         text.Append("# E(eV) sigma_avg sigma_x sigma_y sigma_z\n");
-        for (var i = 0; i < spectra[0].Energy.Length; i++)
-        {
-            var e = spectra[0].Energy[i];
-            if (spectra.Any(s => Math.Abs(s.Energy[i] - e) > 1e-6)) throw new InvalidOperationException("xspectra energy grids differ between polarisations");
-            var (x, y, z) = (spectra[0].Intensity[i], spectra[1].Intensity[i], spectra[2].Intensity[i]);
-            text.Append(CultureInfo.InvariantCulture, $"{e,14:F8} {(x + y + z) / 3,16:E8} {x,16:E8} {y,16:E8} {z,16:E8}\n");
-        }
+        for (var i = 0; i < average.Count; i++)
+            text.Append(CultureInfo.InvariantCulture,
+                $"{average.Energies[i],14:F8} {average.Intensities[i],16:E8} {spectra[0].Intensities[i],16:E8} {spectra[1].Intensities[i],16:E8} {spectra[2].Intensities[i],16:E8}\n");
         Atomic.WriteAllText(path, text.ToString());
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace CoreHole.Simulation;
 
@@ -24,7 +23,7 @@ public sealed class QeRunFailedException(QeRun run, string reason)
 /// into a <see cref="QeRunFailedException"/> carrying QE's own error text. Child processes are killed if CoreHole is
 /// cancelled, and their pid is recorded so that a resumed campaign can kill a run orphaned by a hard kill.
 /// </summary>
-public sealed partial class QeProgramRunner
+public sealed class QeProgramRunner
 {
     public const string PidFileName = "running.pid";
 
@@ -94,7 +93,7 @@ public sealed partial class QeProgramRunner
 
         var stdout = File.ReadAllText(outputPath);
         var stderr = stderrTask.Result;
-        var error = QeErrorText(stdout);
+        var error = stdout.Length == 0 ? null : Formats.QeStdout.ErrorText(Formats.TextFile.Load(outputPath))?.ReplaceLineEndings(" ");
         if (error != null) throw new QeRunFailedException(run, error);
         if (process.ExitCode != 0)
             throw new QeRunFailedException(run, $"exit code {process.ExitCode}; {Tail(stderr.Length > 0 ? stderr : stdout)}");
@@ -111,20 +110,9 @@ public sealed partial class QeProgramRunner
         _ => "JOB DONE.",
     };
 
-    /// <summary>The message inside QE's <c>%%%%</c> error block, on one line, or null.</summary>
-    public static string? QeErrorText(string stdout)
-    {
-        var m = ErrorBlockRegex().Match(stdout);
-        if (!m.Success) return null;
-        return string.Join(" ", m.Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
-
     static string Tail(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length == 0 ? "(no output)" : string.Join(" | ", lines.TakeLast(3));
     }
-
-    [GeneratedRegex(@"%{20,}\s*\n(.*?)\n\s*%{20,}", RegexOptions.Singleline)]
-    private static partial Regex ErrorBlockRegex();
 }
