@@ -14,7 +14,7 @@ internal sealed class Adam : IParallelWork
     readonly float[] parameters, gradients, firstMoment, secondMoment;
     readonly float learningRate, weightDecay, beta1, beta2, epsilon;
     int step;
-    float stepSize, secondCorrectionRoot;
+    float stepSize, scaledEpsilon;
 
     public Adam(float[] parameters, float[] gradients, float learningRate, float weightDecay,
         float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
@@ -33,9 +33,11 @@ internal sealed class Adam : IParallelWork
     public void Step(WorkerTeam? team)
     {
         step++;
-        // Bias corrections in double, as PyTorch computes these Python scalars.
-        stepSize = (float)(learningRate / (1 - Math.Pow(beta1, step)));
-        secondCorrectionRoot = (float)Math.Sqrt(1 - Math.Pow(beta2, step));
+        // PyTorch: w -= lr/c1 · m / (√v/√c2 + ε) with c_i = 1 − βᵢ^step, its bias corrections computed in double.
+        // The same as w -= (lr·√c2/c1) · m / (√v + ε·√c2): one division per element instead of two.
+        double secondCorrectionRoot = Math.Sqrt(1 - Math.Pow(beta2, step));
+        stepSize = (float)(learningRate * secondCorrectionRoot / (1 - Math.Pow(beta1, step)));
+        scaledEpsilon = (float)(epsilon * secondCorrectionRoot);
         if (team is null)
             for (int part = 0; part < PartCount; part++) RunPart(part);
         else
@@ -66,8 +68,7 @@ internal sealed class Adam : IParallelWork
                 TSimd.Multiply(TSimd.Broadcast(1 - adam.beta1), grad));
             TVec second = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(adam.beta2), TSimd.Load(in v[i])),
                 TSimd.Multiply(TSimd.Broadcast(1 - adam.beta2), TSimd.Multiply(grad, grad)));
-            TVec denominator = TSimd.Add(TSimd.Divide(TSimd.Sqrt(second), TSimd.Broadcast(adam.secondCorrectionRoot)),
-                TSimd.Broadcast(adam.epsilon));
+            TVec denominator = TSimd.Add(TSimd.Sqrt(second), TSimd.Broadcast(adam.scaledEpsilon));
             TVec update = TSimd.Multiply(TSimd.Broadcast(adam.stepSize), TSimd.Divide(first, denominator));
             TSimd.Store(first, ref m[i]);
             TSimd.Store(second, ref v[i]);
