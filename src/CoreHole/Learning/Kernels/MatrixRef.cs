@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CoreHole.Learning.Kernels;
 
 /// <summary>
@@ -17,14 +19,26 @@ internal readonly record struct MatrixRef(float[] Data, int Offset, int Rows, in
 
     public ref float this[int row, int column] => ref Data[Offset + row * RowStride + column * ColumnStride];
 
-    /// <summary>Copies element by element into a matrix of the same shape; with a transposed view, a transpose.</summary>
+    /// <summary>
+    /// Copies element by element into a matrix of the same shape; with a transposed view, a transpose. Blocks of
+    /// 8×8 keep both the rows read and the rows written in cache whichever of the two is strided.
+    /// </summary>
     public void CopyTo(MatrixRef destination)
     {
         if (destination.Rows != Rows || destination.Columns != Columns)
             throw new ArgumentException($"cannot copy {Rows}x{Columns} into {destination.Rows}x{destination.Columns}");
-        for (int row = 0; row < Rows; row++)
-            for (int column = 0; column < Columns; column++)
-                destination[row, column] = this[row, column];
+        CheckBounds("source");
+        destination.CheckBounds("destination");
+        if (Rows == 0 || Columns == 0) return;
+        ref float source = ref Data[Offset];
+        ref float target = ref destination.Data[destination.Offset];
+        const int block = 8;
+        for (int rowBlock = 0; rowBlock < Rows; rowBlock += block)
+            for (int columnBlock = 0; columnBlock < Columns; columnBlock += block)
+                for (int row = rowBlock; row < Math.Min(rowBlock + block, Rows); row++)
+                    for (int column = columnBlock; column < Math.Min(columnBlock + block, Columns); column++)
+                        Unsafe.Add(ref target, row * destination.RowStride + column * destination.ColumnStride) =
+                            Unsafe.Add(ref source, row * RowStride + column * ColumnStride);
     }
 
     /// <summary>Throws unless every element lies inside <see cref="Data"/>.</summary>
