@@ -19,32 +19,41 @@ static class KernelBench
         var widths = Work.Widths(hidden);
         var products = new List<Product>();
         double totalFlops = 0, totalSeconds = 0;
+        int batch = Work.Batch, seed = 1;
+        MatrixRef Random(int rows, int columns)
+        {
+            var values = new float[rows * columns];
+            new SeededRandom(seed++).NextFloats(values);
+            return MatrixRef.RowMajor(values, rows, columns);
+        }
         for (int i = 0; i + 1 < widths.Length; i++)
         {
-            int inputs = widths[i], outputs = widths[i + 1], batch = Work.Batch;
-            var shapes = new List<(string, int, int, int)> { ($"forward {inputs}->{outputs}", batch, outputs, inputs),
-                ($"weight gradient {inputs}->{outputs}", inputs, outputs, batch) };
-            if (i > 0) shapes.Add(($"input gradient {inputs}->{outputs}", inputs, batch, outputs));
-            foreach (var (name, m, n, k) in shapes)
+            int inputs = widths[i], outputs = widths[i + 1];
+            // The operands exactly as Dense passes them: x·W + b, xᵀ·∂y (x viewed transposed), W·∂yᵀ.
+            var (x, w, dy, dyT) = (Random(batch, inputs), Random(inputs, outputs), Random(batch, outputs), Random(outputs, batch));
+            var shapes = new List<(string, MatrixRef, MatrixRef, MatrixRef, MatrixRef?)>
             {
-                double seconds = Time(m, n, k);
-                products.Add(new Product(name, m, n, k, 2.0 * m * n * k / seconds / 1e9));
-                totalFlops += 2.0 * m * n * k;
+                ($"forward {inputs}->{outputs}", x, w, Random(batch, outputs), Random(1, outputs)),
+                ($"weight gradient {inputs}->{outputs}", x.Transposed, dy, Random(inputs, outputs), null),
+            };
+            if (i > 0) shapes.Add(($"input gradient {inputs}->{outputs}", w, dyT, Random(inputs, batch), null));
+            foreach (var (name, a, b, c, bias) in shapes)
+            {
+                double flops = 2.0 * c.Rows * c.Columns * a.Columns, seconds = Time(a, b, c, bias);
+                products.Add(new Product(name, c.Rows, c.Columns, a.Columns, flops / seconds / 1e9));
+                totalFlops += flops;
                 totalSeconds += seconds;
             }
         }
         return new Result(hidden, totalFlops / totalSeconds / 1e9, [.. products]);
     }
 
-    /// <summary>Best seconds of one C[m×n] = A[m×k]·B[k×n] with random operands, over 40 runs of ~20 MFLOP.</summary>
-    static double Time(int m, int n, int k)
+    /// <summary>Best seconds of one C = A·B (+ bias) over 40 runs of ~20 MFLOP each.</summary>
+    static double Time(MatrixRef a, MatrixRef b, MatrixRef c, MatrixRef? bias)
     {
-        var random = new SeededRandom(1);
-        float[] Random(int count) => Enumerable.Range(0, count).Select(_ => random.NextFloat()).ToArray();
         var product = new MatrixProduct();
-        product.Set(MatrixRef.RowMajor(Random(m * k), m, k), MatrixRef.RowMajor(Random(k * n), k, n),
-            MatrixRef.RowMajor(new float[m * n], m, n));
-        int repeats = (int)Math.Max(1, 2e7 / (2.0 * m * n * k));
+        product.Set(a, b, c, bias);
+        int repeats = (int)Math.Max(1, 2e7 / (2.0 * c.Rows * c.Columns * a.Columns));
         double best = double.MaxValue;
         for (int trial = 0; trial < 40; trial++)
         {
