@@ -24,6 +24,17 @@ export LD_LIBRARY_PATH="$blas_root/usr/lib/x86_64-linux-gnu/openblas-openmp${LD_
 dotnet build bench/CoreHole.Bench -c Release -v q -nologo >/dev/null
 bench() { dotnet bench/CoreHole.Bench/bin/Release/net10.0/CoreHole.Bench.dll "$@"; }
 torch() { /usr/bin/python3 bench/torch_mlp.py "$@"; }
+# OpenMP threads that spin at barriers are fastest on an idle machine and collapse when another process holds a core;
+# for each 2-thread configuration torch gets whichever wait policy a 3-epoch probe finds faster.
+torch_best() {
+  local hidden=$1 fastest="" best=0 policy rate
+  for policy in ACTIVE PASSIVE; do
+    rate=$(OMP_WAIT_POLICY=$policy torch --hidden $hidden --threads 2 --repeats 1 --epochs 3 | sed 's/.*"samples_per_s": \([0-9.]*\).*/\1/')
+    if /usr/bin/python3 -c "import sys; sys.exit(not $rate > $best)"; then fastest=$policy best=$rate; fi
+  done
+  echo "torch 2-thread wait policy for [$hidden]: $fastest" >&2
+  OMP_WAIT_POLICY=$fastest torch --hidden $hidden --threads 2 --repeats $repeats
+}
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "busiest other processes:"; ps -eo pcpu,comm --sort=-pcpu | sed -n 2,4p
@@ -40,10 +51,10 @@ record() { sed "s/^/$1 /" | tee -a "$results" | cut -c1-160; } # raw lines as th
 bench peak | record peak
 for hidden in 500 500,500 1000,1000,1000; do
   bench kernel --hidden $hidden | record kernel
-  for threads in 1 2; do
-    bench train --hidden $hidden --threads $threads --repeats $repeats | record "corehole one"
-    torch --hidden $hidden --threads $threads --repeats $repeats | record "torch one"
-  done
+  bench train --hidden $hidden --threads 1 --repeats $repeats | record "corehole one"
+  torch --hidden $hidden --threads 1 --repeats $repeats | record "torch one"
+  bench train --hidden $hidden --threads 2 --repeats $repeats | record "corehole one"
+  torch_best $hidden | record "torch one"
   bench train --hidden $hidden --concurrent 2 --repeats $repeats | record "corehole two"
   torch --hidden $hidden --concurrent 2 --repeats $repeats | record "torch two"
 done

@@ -71,6 +71,7 @@ def main():
     parser.add_argument("--concurrent", type=int, default=0,
                         help="instead: run this many independent 1-thread trainings as parallel processes")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="fewer for a quick probe")
     args = parser.parse_args()
     hidden = [int(h) for h in args.hidden.split(",")]
 
@@ -85,12 +86,12 @@ def main():
         if args.concurrent:
             seconds.append(concurrent_seconds(hidden, args.concurrent, foreach))
         else:
-            seconds.append(train_seconds(hidden, args.threads, foreach))
+            seconds.append(train_seconds(hidden, args.threads, foreach, epochs=args.epochs))
     trainings = max(args.concurrent, 1)
     print(json.dumps({
         "hidden": hidden, "threads": args.concurrent or args.threads, "trainings": trainings,
         "adam_foreach": foreach,
-        "samples_per_s": trainings * SAMPLES * EPOCHS / statistics.median(seconds),
+        "samples_per_s": trainings * SAMPLES * args.epochs / statistics.median(seconds),
         "seconds": [round(s, 3) for s in seconds],
     }))
 
