@@ -44,8 +44,6 @@ public sealed class WorkerTeam : IDisposable
         }
     }
 
-    public int Threads => helpers.Length + 1;
-
     internal void Run(IParallelWork work)
     {
         int parts = work.PartCount;

@@ -13,10 +13,6 @@ internal readonly record struct MatrixRef(float[] Data, int Offset, int Rows, in
 
     public MatrixRef Transposed => new(Data, Offset, Columns, Rows, ColumnStride, RowStride);
 
-    public MatrixRef WithRows(int rows) => this with { Rows = rows };
-
-    public MatrixRef WithColumns(int columns) => this with { Columns = columns };
-
     public ref float this[int row, int column] => ref Data[Offset + row * RowStride + column * ColumnStride];
 
     /// <summary>

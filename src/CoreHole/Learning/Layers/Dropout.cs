@@ -13,7 +13,6 @@ internal sealed class Dropout(int width, float rate, SeededRandom random) : ILay
 
     public int InputWidth => width;
     public int OutputWidth => width;
-    public float Rate => rate;
 
     public void Forward(Matrix input, Matrix output, int rows, bool training)
     {
