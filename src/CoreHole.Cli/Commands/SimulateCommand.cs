@@ -12,7 +12,7 @@ static class SimulateCommand
         var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign (none: resume the folder's campaign)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
-        var preset = new Option<string>("--preset") { Description = "numerical settings: fast (the pilot's 40/320 Ry, 1 k-point supercell)", DefaultValueFactory = _ => "fast" };
+        var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 1 k-point supercell) or smoke (tests only); an existing folder keeps its own" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
@@ -28,7 +28,9 @@ static class SimulateCommand
         {
             var np = parse.GetValue(processes);
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
-            var campaign = Campaign.Open(parse.GetValue(output)!, Preset.Named(parse.GetValue(preset)!));
+            var folder = parse.GetValue(output)!;
+            var campaign = parse.GetValue(preset) is { } name ? Campaign.Open(folder, Preset.Named(name))
+                : Campaign.Exists(folder) ? Campaign.Open(folder) : Campaign.Open(folder, Preset.Fast);
             using var lockFile = CampaignLock.Take(campaign.Folder);
 
             var files = parse.GetValue(structures)!.ToList();

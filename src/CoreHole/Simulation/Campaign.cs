@@ -40,6 +40,8 @@ public sealed class Campaign
         return new Campaign(folder, preset);
     }
 
+    public static bool Exists(string folder) => File.Exists(Path.Combine(folder, SettingsFile));
+
     /// <summary>Opens an existing campaign folder with the preset it was made with.</summary>
     public static Campaign Open(string folder)
     {

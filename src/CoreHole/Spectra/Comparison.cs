@@ -1,0 +1,33 @@
+namespace CoreHole.Spectra;
+
+/// <summary>How alike two spectra are over an energy window: Pearson correlation and where their strongest peaks sit.</summary>
+public sealed record Comparison(double Pearson, double MainPeakA, double MainPeakB)
+{
+    public double MainPeakShift => MainPeakB - MainPeakA;
+
+    /// <summary>Compares <paramref name="a"/> and <paramref name="b"/> on a uniform grid over [from, to] eV (both resampled onto it).</summary>
+    public static Comparison Of(Curve a, Curve b, double from, double to, double step = 0.01)
+    {
+        var grid = new EnergyGrid(from, step, (int)Math.Round((to - from) / step) + 1);
+        var x = a.Resampled(grid);
+        var y = b.Resampled(grid);
+        return new Comparison(Correlation(x.Intensities, y.Intensities), x.Maximum.Energy, y.Maximum.Energy);
+    }
+
+    /// <summary>Pearson's correlation coefficient of two equally long series.</summary>
+    public static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length || x.Length < 2) throw new ArgumentException("Pearson correlation needs two series of the same length (2 or more)");
+        double mx = 0, my = 0;
+        for (var i = 0; i < x.Length; i++) { mx += x[i]; my += y[i]; }
+        mx /= x.Length; my /= y.Length;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+}

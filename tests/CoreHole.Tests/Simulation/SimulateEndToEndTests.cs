@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CoreHole.Formats;
+using CoreHole.Spectra;
+
+namespace CoreHole.Tests.Simulation;
+
+/// <summary>
+/// Real Quantum ESPRESSO runs through the real CLI, on rock salt at the smoke preset (an 8-atom core-hole cell),
+/// so that they finish in a minute or two: the whole chain, a committed reference, and a real kill and resume.
+/// </summary>
+public class SimulateEndToEndTests
+{
+    static readonly string Structure = Path.Combine(AppContext.BaseDirectory, "data", "structures", "MgO-p1.cif");
+    static readonly string Reference = Path.Combine(AppContext.BaseDirectory, "data", "simulate", "MgO-smoke");
+    static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
+
+    static string NewFolder() => Directory.CreateTempSubdirectory("corehole-simulate-").FullName;
+
+    [Fact]
+    public void SmokeCampaignMatchesTheCommittedReference()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        // One process, as the reference was made: MPI runs differ in the last digits, and the Lanczos with them.
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--np", "1");
+        Assert.True(code == 0, log);
+
+        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(Reference, "reference.json"))).RootElement;
+        var gs = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "MgO-p1", "gs", "stage.json"))).RootElement.GetProperty("results");
+        Assert.Equal(reference.GetProperty("band_gap_ev").GetDouble(), gs.GetProperty("band_gap_ev").GetDouble(), 2);
+        var site = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "MgO-p1", "site_O2", "stage.json"))).RootElement.GetProperty("results");
+        Assert.Equal(reference.GetProperty("lumo_ev").GetDouble() - reference.GetProperty("homo_ev").GetDouble(),
+            site.GetProperty("lumo_ev").GetDouble() - site.GetProperty("homo_ev").GetDouble(), 2);
+
+        var expected = SpectrumFiles.Read(Path.Combine(Reference, "xanes_avg.dat")).CurveNamed("avg");
+        var computed = SpectrumFiles.Read(Path.Combine(output, "MgO-p1", "site_O2", "xanes_avg.dat.gz")).CurveNamed("avg");
+        var comparison = Comparison.Of(expected, computed, 0, 30);
+        Assert.True(comparison.Pearson >= 0.999, $"Pearson r = {comparison.Pearson}");
+        Assert.InRange(comparison.MainPeakShift, -0.05, 0.05);
+
+        // The ground-state PDOS of the site is kept and reads as a projwfc O-p file reaching CBM + the preset's reach (8 eV).
+        var pdos = SpectrumFiles.Read(Path.Combine(output, "MgO-p1", "gs", "pdos", "atm2_O_p.pdos.gz"));
+        Assert.True(pdos.Curves[0].Curve.LastEnergy >= gs.GetProperty("cbm_ev").GetDouble() + 8);
+    }
+
+    [Fact]
+    public void KilledCampaignResumesWithoutRedoingFinishedStages()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        var groundState = Path.Combine(output, "MgO-p1", "gs", "stage.json");
+        var sitePid = Path.Combine(output, ".work", "MgO-p1", "site_O2", "running.pid");
+        using (var campaign = CliProcess.Start("simulate", Structure, "-o", output, "--preset", "smoke", "--np", "1"))
+        {
+            var clock = Stopwatch.StartNew();
+            // Kill once the ground state is finished and the core-hole pw.x is running.
+            while (!(File.Exists(groundState) && File.Exists(sitePid)))
+            {
+                if (campaign.HasExited)
+                    Assert.Fail($"the campaign ended (exit {campaign.ExitCode}) before it could be killed: {campaign.StandardOutput.ReadToEnd()}{campaign.StandardError.ReadToEnd()}");
+                Assert.True(clock.Elapsed < Limit, "the campaign did not reach the core-hole scf in time");
+                Thread.Sleep(200);
+            }
+            campaign.Kill(); // SIGKILL to CoreHole alone: its pw.x is orphaned, as after a hard kill
+            campaign.WaitForExit();
+        }
+        var finishedBytes = File.ReadAllBytes(groundState);
+        var finishedTime = File.GetLastWriteTimeUtc(groundState);
+        Assert.False(File.Exists(Path.Combine(output, "MgO-p1", "site_O2", "stage.json")));
+
+        var (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--np", "1");
+        Assert.True(code == 0, log);
+        Assert.Contains("1 jobs done now", log);
+        Assert.DoesNotContain("start MgO-p1/gs", log);
+        Assert.Equal(finishedBytes, File.ReadAllBytes(groundState));
+        Assert.Equal(finishedTime, File.GetLastWriteTimeUtc(groundState));
+        Assert.True(File.Exists(Path.Combine(output, "MgO-p1", "site_O2", "stage.json")));
+        Assert.False(Directory.Exists(Path.Combine(output, ".work", "MgO-p1", "site_O2")));
+        Assert.DoesNotContain(Process.GetProcessesByName("pw.x"), p => CommandLineOf(p.Id).Contains("scf.in") && WorkingFolderOf(p.Id).StartsWith(output));
+    }
+
+    static string CommandLineOf(int pid) { try { return File.ReadAllText($"/proc/{pid}/cmdline"); } catch (IOException) { return ""; } }
+
+    static string WorkingFolderOf(int pid) { try { return new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName ?? ""; } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } }
+}
