@@ -8,6 +8,7 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(PlotCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 
 try
 {

@@ -30,26 +30,59 @@ public static class Broadening
     public static Curve BroadenGaussianFwhm(this Curve curve, double fwhmEv) =>
         curve.BroadenGaussian(fwhmEv / FwhmPerSigma);
 
+    /// <summary>
+    /// Lorentzian broadening by its half width at half maximum, gamma: the broadening XSpectra applies with
+    /// <c>xgamma</c>. Lorentzians compose by adding half-widths, so a spectrum plotted with xgamma = 0.1 eV and broadened
+    /// here by 0.4 eV equals the same spectrum plotted with xgamma = 0.5 eV. Tails are kept out to 200 gamma.
+    /// </summary>
+    public static Curve BroadenLorentzian(this Curve curve, double gammaEv)
+    {
+        if (!double.IsFinite(gammaEv) || gammaEv <= 0)
+            throw new InputError($"Lorentzian half-width must be a positive number of eV, got {gammaEv}");
+        return curve.BroadenOnto(new Lorentzian(gammaEv), curve.Energies.ToArray());
+    }
+
     static Curve BroadenGaussianOnto(this Curve curve, double sigmaEv, double[] output)
     {
         if (!double.IsFinite(sigmaEv) || sigmaEv <= 0)
             throw new InputError($"Gaussian sigma must be a positive number of eV, got {sigmaEv}");
+        return curve.BroadenOnto(new Gaussian(sigmaEv), output);
+    }
+
+    /// <summary>A normalised line shape: its value at a distance from the stick, and the distance beyond which it is dropped.</summary>
+    interface IKernel
+    {
+        double Reach { get; }
+        double At(double distance);
+    }
+
+    readonly struct Gaussian(double sigma) : IKernel
+    {
+        readonly double _norm = 1 / (sigma * Math.Sqrt(2 * Math.PI));
+        public double Reach => CutoffSigmas * sigma;
+        public double At(double distance) { var u = distance / sigma; return _norm * Math.Exp(-0.5 * u * u); }
+    }
+
+    readonly struct Lorentzian(double gamma) : IKernel
+    {
+        public double Reach => 200 * gamma;
+        public double At(double distance) => gamma / (Math.PI * (distance * distance + gamma * gamma));
+    }
+
+    static Curve BroadenOnto<TKernel>(this Curve curve, TKernel kernel, double[] output) where TKernel : struct, IKernel
+    {
         var e = curve.Energies;
         var weights = StickAreas(curve);
-        var norm = 1 / (sigmaEv * Math.Sqrt(2 * Math.PI));
         var result = new double[output.Length];
         var first = 0;
         for (var j = 0; j < output.Length; j++)
         {
             var x = output[j];
-            while (first < e.Length && e[first] < x - CutoffSigmas * sigmaEv) first++;
+            while (first < e.Length && e[first] < x - kernel.Reach) first++;
             var sum = 0.0;
-            for (var i = first; i < e.Length && e[i] <= x + CutoffSigmas * sigmaEv; i++)
-            {
-                var u = (x - e[i]) / sigmaEv;
-                sum += weights[i] * Math.Exp(-0.5 * u * u);
-            }
-            result[j] = sum * norm;
+            for (var i = first; i < e.Length && e[i] <= x + kernel.Reach; i++)
+                sum += weights[i] * kernel.At(x - e[i]);
+            result[j] = sum;
         }
         return Curve.Own(output, result);
     }
