@@ -9,6 +9,7 @@ root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(PlotCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 
 try
 {
