@@ -13,4 +13,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
-dotnet test -c Release --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+status=0
+dotnet test -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# The plain closing line CI reads: counts summed over every test assembly.
+passed=$({ grep -E '^\s*Passed:\s+[0-9]+\s*$' "$log" || true; } | awk '{s += $2} END {print s + 0}')
+failed=$({ grep -E '^\s*Failed:\s+[0-9]+\s*$' "$log" || true; } | awk '{s += $2} END {print s + 0}')
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit "$status"
