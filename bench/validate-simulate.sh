@@ -3,7 +3,9 @@
 #  1. alpha-quartz in the pilot's exact 2x2x2 supercell: x and z polarisations vs shared/qe-pilot (Pearson r on
 #     0-30 eV, main peak) and the ground-state gap. Runs the simulation into $QUARTZ (default bench/out/validate-quartz)
 #     unless it is already there: ~5 min on 2 idle cores.
-#  2. every material of shared/qe-seed that a campaign folder ($CAMPAIGN, default data/campaign) has finished:
+#  2. MgO in qe-seed's exact 3x3x3 primitive-cell supercell (54 atoms): x polarisation and gap vs shared/qe-seed/MgO.
+#     Runs into $MGO (default bench/out/validate-mgo): ~3 min on 2 idle cores.
+#  3. every material of shared/qe-seed that a campaign folder ($CAMPAIGN, default data/campaign) has finished:
 #     isotropic average vs qe-seed's (both Cartesian trace/3) and the gap. CoreHole's supercells follow the width rule,
 #     so they may differ from qe-seed's (e.g. MgO 64 vs 54 atoms): r then also measures supercell convergence.
 # CoreHole plots with xgamma 0.1 eV and the references with 0.5 eV: a 0.4 eV Lorentzian is added to CoreHole's spectra
@@ -13,6 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 shared="${SHARED:-../shared}"
 quartz="${QUARTZ:-bench/out/validate-quartz}"
 campaign="${CAMPAIGN:-data/campaign}"
+mgo="${MGO:-bench/out/validate-mgo}"
 np="$(nproc)"; [ "${1:-}" = "--np" ] && np="$2"
 
 ./corehole simulate data/structures/seed/alpha-quartz.cif --supercell "2 2 2" -o "$quartz" --np "$np"
@@ -27,6 +30,10 @@ r = json.load(open(sys.argv[1]))["results"]
 print(f"alpha-quartz gap: CoreHole {r['band_gap_ev']:.3f} eV (nscf mesh of the fast preset); pilot nscf 8x8x6: see corehole inspect {sys.argv[2]}")
 PY
 ./corehole inspect "$shared/qe-pilot/gs_primitive/nscf.out" | grep -i -E "gap|VBM|CBM" || true
+
+./corehole simulate data/structures/seed/MgO.cif --supercell "3 3 3" -o "$mgo" --np "$np"
+echo "MgO in qe-seed's 54-atom supercell, polarisation x, CoreHole (+0.4 eV Lorentzian) vs shared/qe-seed/MgO/site_O1/xanes_x.dat:"
+./corehole compare "$mgo/MgO/site_O2/xanes_x.dat.gz" "$shared/qe-seed/MgO/site_O1/xanes_x.dat" --lorentzian-a 0.4
 
 for material in "$shared"/qe-seed/*/; do
   name=$(basename "$material")
