@@ -10,6 +10,7 @@ root.Subcommands.Add(PlotCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(AmorphousCommand.Create());
 
 try
 {

@@ -41,6 +41,9 @@ public sealed class AmorphousSilicaFolder
 
     public string CellName(int seed) => $"a-SiO2-{protocol.Atoms}-s{seed}";
 
+    /// <summary>Where the cell's LAMMPS run happens, and where a refused cell's checks are left.</summary>
+    public string WorkFolder(int seed) => Path.Combine(Folder, ".work", CellName(seed));
+
     string OutputPath(int seed, string extension) => Path.Combine(Folder, CellName(seed) + extension);
 
     /// <summary>The cell of this seed if it was made before (with this protocol and potential: another is an error), else null.</summary>
@@ -61,7 +64,7 @@ public sealed class AmorphousSilicaFolder
     public AmorphousCell Make(int seed, IProgress<long>? steps = null, CancellationToken cancel = default)
     {
         var name = CellName(seed);
-        var work = Path.Combine(Folder, ".work", name);
+        var work = WorkFolder(seed);
         Directory.CreateDirectory(work);
         var lammps = RunMeltQuench(seed, name, work, steps, cancel);
 
