@@ -1,0 +1,22 @@
+using CoreHole.Datasets;
+
+namespace CoreHole.Learning.Search;
+
+/// <summary>
+/// What a search (or a single training) is run with, besides the grid point: the dataset (by path and SHA-256), the
+/// input variant, the split whose non-test sites are cross-validated, and the fixed training settings. Saved as the
+/// search folder's search.json; a folder refuses to resume with different settings or a changed dataset.
+/// </summary>
+/// <param name="Patience">Early stopping: epochs without a lower validation loss before a fit stops (best weights kept).</param>
+public sealed record SearchSettings(
+    string Dataset, string DatasetSha256, string Variant, string Split, int Folds, float LearningRate, int BatchSize, int Epochs,
+    int Patience, float Dropout, int Seed)
+{
+    public InputVariant InputVariant => InputVariants.Parse(Variant);
+
+    /// <summary>Whether the folds keep whole materials together (the group split) or deal single sites (the paper split).</summary>
+    public bool FoldsByMaterial => Split == Splits.Group;
+
+    public MlpRegressor Regressor(Combination combination, int seed) =>
+        new(combination.Hidden, LearningRate, combination.WeightDecay, BatchSize, Epochs, Dropout, seed);
+}
