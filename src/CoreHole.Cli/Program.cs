@@ -11,6 +11,10 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(AmorphousCommand.Create());
+root.Subcommands.Add(DatasetCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 try
 {

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CoreHole.Datasets;
+using CoreHole.Learning;
+using CoreHole.Learning.Search;
+using Spectre.Console;
+
+namespace CoreHole.Cli.Commands;
+
+/// <summary>
+/// <c>corehole train DATASET -o DIR</c>: one training with fixed hyper-parameters, or <c>--search</c>: the paper's
+/// 5-fold cross-validation over 108 combinations (resumable), then the best one trained and saved.
+/// </summary>
+static class TrainCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("dataset") { Description = "a dataset .h5 file (corehole dataset build)" };
+        var output = new Option<string>("--output", "-o") { Description = "folder for the model (model.chmlp), its report and, with --search, the search state (resumed if it exists)", Required = true };
+        var variant = new Option<string>("--variant") { Description = "input: conduction, band-gap or valence", DefaultValueFactory = _ => "conduction" };
+        var split = new Option<string>("--split") { Description = "paper (sites shuffled) or group (whole materials on one side)", DefaultValueFactory = _ => Splits.Paper };
+        var search = new Option<bool>("--search") { Description = "cross-validate the 108 combinations (18 architectures x 6 weight decays) and train the best" };
+        var hidden = new Option<string>("--hidden") { Description = "without --search: hidden layer widths, e.g. 256,256", DefaultValueFactory = _ => "256,256" };
+        var decay = new Option<float>("--weight-decay") { Description = "without --search: L2 weight decay", DefaultValueFactory = _ => 1e-6f };
+        var epochs = new Option<int>("--epochs") { Description = "maximum epochs per fit", DefaultValueFactory = _ => 300 };
+        var patience = new Option<int>("--patience") { Description = "early stopping: epochs without a lower validation loss", DefaultValueFactory = _ => 20 };
+        var rate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => 1e-3f };
+        var batch = new Option<int>("--batch-size") { Description = "samples per Adam step", DefaultValueFactory = _ => 32 };
+        var dropout = new Option<float>("--dropout") { Description = "dropout after hidden layers not linked to the output (paper: 0.5)", DefaultValueFactory = _ => 0.5f };
+        var folds = new Option<int>("--folds") { Description = "cross-validation folds", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "seeds folds, initialisation, shuffling and dropout", DefaultValueFactory = _ => 0 };
+        var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var job = new Option<string?>("--job") { Description = "with --search: run only this job (e.g. c017-f3) from the folder's state and checkpoint it (for cluster executors)" };
+        var command = new Command("train", "Train the spectrum model on a dataset, with fixed hyper-parameters or the paper's cross-validated search.")
+        {
+            dataset, output, variant, split, search, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job,
+        };
+        command.SetAction(parse =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(dataset)!);
+            if (!File.Exists(path)) throw new InputError(path, null, "no such dataset file");
+            var settings = new SearchSettings(path, SearchFolder.Sha256(path), InputVariants.Parse(parse.GetValue(variant)!).Name(),
+                parse.GetValue(split)!, parse.GetValue(folds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(epochs),
+                parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed));
+            if (!Splits.Names.Contains(settings.Split)) throw new InputError($"unknown split '{settings.Split}': use {string.Join(" or ", Splits.Names)}");
+            var folder = SearchFolder.Create(parse.GetValue(output)!, settings);
+            Combination combination;
+            if (parse.GetValue(search))
+            {
+                var runner = new SearchJobRunner(folder);
+                if (parse.GetValue(job) is { } id)
+                {
+                    var result = runner.Run(SearchJob.Parse(id, settings.Folds));
+                    Console.WriteLine($"{result.Id}: validation MSE {result.ValidationMse:G6} after {result.EpochsRun} epochs");
+                    return 0;
+                }
+                combination = Search(folder, runner, parse.GetValue(jobs));
+            }
+            else combination = new Combination(-1, ParseWidths(parse.GetValue(hidden)!), parse.GetValue(decay));
+
+            var data = SearchJobRunner.LoadDataset(settings);
+            var (model, report) = FinalTraining.Run(data, settings, combination);
+            ModelFile.Save(folder.ModelFile, model, data.Featurizer.Describe(settings.InputVariant));
+            folder.SaveReport(report);
+            AnsiConsole.MarkupLineInterpolated(
+                $"trained hidden {combination.HiddenText}, weight decay {combination.WeightDecayText} on {report.TrainSamples} sites ({settings.Split} split): {report.EpochsRun} epochs, validation MSE {report.ValidationMse:G4}, test MSE {(report.TestMse is { } t ? t.ToString("G4", CultureInfo.InvariantCulture) : "- (no test sites)")}");
+            Console.WriteLine($"wrote {folder.ModelFile} and {folder.TrainingReport}");
+            return 0;
+        });
+        return command;
+    }
+
+    static Combination Search(SearchFolder folder, SearchJobRunner runner, int concurrency)
+    {
+        var all = folder.Jobs();
+        var pending = all.Where(j => folder.Result(j) is null).ToList();
+        Console.WriteLine($"search in {folder.Folder}: {all.Count} jobs ({SearchSpace.Combinations.Count} combinations x {folder.Settings.Folds} folds), {all.Count - pending.Count} already done, {concurrency} at a time");
+        using var cancel = StopSignals.Token();
+        var clock = Stopwatch.StartNew();
+        SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
+            all.Count - pending.Count, all.Count, cancel.Token);
+        cancel.Token.ThrowIfCancellationRequested();
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var summary = SearchSummary.Of(folder);
+        summary.WriteCsv(folder.ResultsCsv);
+        var table = new Table().AddColumns("#", "hidden", "weight decay", "mean CV MSE", "std", "mean epochs");
+        foreach (var s in summary.Scores.OrderBy(s => s.Mean))
+            table.AddRow($"{s.Combination.Index}", s.Combination.HiddenText, s.Combination.WeightDecayText, $"{s.Mean:G4}", $"{s.Std:G3}", $"{s.MeanEpochs:0}");
+        AnsiConsole.Write(table);
+        var ranNow = new HashSet<string>(pending.Select(j => j.Id));
+        var flopsNow = summary.Results.Where(r => ranNow.Contains(r.Id)).Sum(r => r.Flops);
+        Console.WriteLine(pending.Count == 0 ? $"search: nothing left to run; all jobs {summary.TotalFlops:0.000e+00} FLOP"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"search: {pending.Count} jobs run now in {seconds:0.0} s: {flopsNow:0.000e+00} FLOP, {flopsNow / seconds / 1e9:0.0} GFLOP/s sustained; all jobs {summary.TotalFlops:0.000e+00} FLOP"));
+        Console.WriteLine($"best: {summary.Best.Combination} (mean CV MSE {summary.Best.Mean:G4} ± {summary.Best.Std:G3}); table in {folder.ResultsCsv}");
+        return summary.Best.Combination;
+    }
+
+    static int[] ParseWidths(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => int.TryParse(t.Trim(), out var w) && w > 0 ? w
+            : throw new InputError($"--hidden: '{t}' is not a positive width"))];
+}
