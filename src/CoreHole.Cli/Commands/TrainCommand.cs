@@ -59,10 +59,7 @@ static class TrainCommand
             }
             else combination = new Combination(-1, ParseWidths(parse.GetValue(hidden)!), parse.GetValue(decay));
 
-            var data = SearchJobRunner.LoadDataset(settings);
-            var (model, report) = FinalTraining.Run(data, settings, combination);
-            ModelFile.Save(folder.ModelFile, model, data.Featurizer.Describe(settings.InputVariant));
-            folder.SaveReport(report);
+            var report = FinalTraining.RunAndSave(folder, combination);
             AnsiConsole.MarkupLineInterpolated(
                 $"trained hidden {combination.HiddenText}, weight decay {combination.WeightDecayText} on {report.TrainSamples} sites ({settings.Split} split): {report.EpochsRun} epochs, validation MSE {report.ValidationMse:G4}, test MSE {(report.TestMse is { } t ? t.ToString("G4", CultureInfo.InvariantCulture) : "- (no test sites)")}");
             Console.WriteLine($"wrote {folder.ModelFile} and {folder.TrainingReport}");

@@ -10,6 +10,16 @@ public sealed record FinalTrainingReport(
 /// <summary>The paper's last step: fit one combination on the split's train part with early stopping on its validation part.</summary>
 public static class FinalTraining
 {
+    /// <summary>Trains <paramref name="combination"/> on the folder's dataset and saves the model and its report into the folder.</summary>
+    public static FinalTrainingReport RunAndSave(SearchFolder folder, Combination combination)
+    {
+        var data = SearchJobRunner.LoadDataset(folder.Settings);
+        var (model, report) = Run(data, folder.Settings, combination);
+        ModelFile.Save(folder.ModelFile, model, data.Featurizer.Describe(folder.Settings.InputVariant));
+        folder.SaveReport(report);
+        return report;
+    }
+
     public static (MlpRegressor Model, FinalTrainingReport Report) Run(Dataset dataset, SearchSettings settings, Combination combination)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -59,7 +59,7 @@ public sealed class SearchFolder
     }
 
     public IReadOnlyList<SearchJob> Jobs() =>
-        [.. SearchSpace.Combinations.SelectMany(c => Enumerable.Range(0, Settings.Folds).Select(f => new SearchJob(c, f)))];
+        [.. SearchSpace.Grid(Settings.Grid).SelectMany(c => Enumerable.Range(0, Settings.Folds).Select(f => new SearchJob(c, f)))];
 
     string JobFile(SearchJob job) => Path.Combine(JobsFolder, job.Id + ".json");
 

@@ -8,9 +8,10 @@ namespace CoreHole.Learning.Search;
 /// search folder's search.json; a folder refuses to resume with different settings or a changed dataset.
 /// </summary>
 /// <param name="Patience">Early stopping: epochs without a lower validation loss before a fit stops (best weights kept).</param>
+/// <param name="Grid">The combinations searched (<see cref="SearchSpace.Grid"/>); folders made before grids existed read as the paper's.</param>
 public sealed record SearchSettings(
     string Dataset, string DatasetSha256, string Variant, string Split, int Folds, float LearningRate, int BatchSize, int Epochs,
-    int Patience, float Dropout, int Seed)
+    int Patience, float Dropout, int Seed, string Grid = SearchSpace.Paper)
 {
     public InputVariant InputVariant => InputVariants.Parse(Variant);
 

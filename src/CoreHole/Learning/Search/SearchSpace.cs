@@ -27,4 +27,18 @@ public static class SearchSpace
     /// <summary>Architecture-major: combination i has architecture i / 6 and weight decay i % 6.</summary>
     public static IReadOnlyList<Combination> Combinations { get; } =
         [.. Architectures.SelectMany(a => WeightDecays.Select(d => (a, d))).Select((p, i) => new Combination(i, p.a, p.d))];
+
+    public const string Paper = "paper", Quick = "quick";
+
+    /// <summary>
+    /// The combinations of a named grid. <see cref="Paper"/>: all 108. <see cref="Quick"/>: 8 of them (1 or 2 layers of
+    /// 64 or 256, weight decay 1e-6 or 0) for a search that finishes in minutes; they keep their indices in the full
+    /// table, so the two grids' results can be set side by side.
+    /// </summary>
+    public static IReadOnlyList<Combination> Grid(string name) => name switch
+    {
+        Paper => Combinations,
+        Quick => [.. Combinations.Where(c => c.Hidden.Length <= 2 && c.Hidden[0] is 64 or 256 && c.WeightDecay is 1e-6f or 0f)],
+        _ => throw new InputError($"unknown search grid '{name}': use {Paper} or {Quick}"),
+    };
 }
