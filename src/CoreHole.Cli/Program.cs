@@ -15,6 +15,7 @@ root.Subcommands.Add(DatasetCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ReproduceCommand.Create());
 
 try
 {

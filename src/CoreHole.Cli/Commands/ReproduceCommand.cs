@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Diagnostics;
+using CoreHole.Learning.Search;
+using CoreHole.Reports;
+
+namespace CoreHole.Cli.Commands;
+
+/// <summary>
+/// <c>corehole reproduce</c>: the paper's results from the embedded dataset (or synthetic sites): datasets, searches
+/// and models in DIR/work (resumed by a rerun), result files, then the static report DIR/index.html.
+/// </summary>
+static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "folder of the report (index.html, figures, results) and its work files", DefaultValueFactory = _ => "report" };
+        var quick = new Option<bool>("--quick") { Description = "search 8 of the 108 combinations (minutes instead of hours)" };
+        var campaign = new Option<string>("--campaign") { Description = "the campaign folder of DFT results", DefaultValueFactory = _ => "data/campaign" };
+        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
+        var synthetic = new Option<int>("--synthetic") { Description = "instead of the campaign, this many made-up crystalline sites (and a third as many amorphous): to try the pipeline; nothing is a result" };
+        var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("reproduce", "Train on the embedded dataset as the paper did, evaluate, and write a static HTML report with every figure of the paper.")
+        {
+            output, quick, campaign, amorphous, synthetic, jobs,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = Path.GetFullPath(parse.GetValue(output)!);
+            var clock = Stopwatch.StartNew();
+            void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+            var sites = parse.GetValue(synthetic) is > 0 and var count
+                ? ReproductionSites.Synthetic(count, Math.Max(count / 3, 1), seed: 0)
+                : ReproductionSites.FromCampaign(parse.GetValue(campaign)!, parse.GetValue(amorphous)!);
+            Log($"sites from {sites.Description}: {sites.Crystalline.Count} crystalline SiO2, {sites.Amorphous.Count} amorphous SiO2, {sites.Oxides.Count} transfer oxides");
+            foreach (var note in sites.Notes) Log(note);
+
+            using var cancel = StopSignals.Token();
+            var concurrency = parse.GetValue(jobs);
+            void RunJobs(SearchJobRunner runner, IReadOnlyList<SearchJob> pending, int total)
+            {
+                SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
+                    total - pending.Count, total, cancel.Token);
+                cancel.Token.ThrowIfCancellationRequested();
+            }
+            var trainer = new ModelTrainer(Path.Combine(folder, "work"), parse.GetValue(quick) ? SearchSpace.Quick : SearchSpace.Paper, RunJobs, Log);
+            new Reproduction(trainer, new ResultFiles(folder), Log).Run(sites);
+            Log("writing the report");
+            var headlines = ReportPage.Write(folder);
+            foreach (var line in headlines) Console.WriteLine(line);
+            Log($"wrote {Path.Combine(folder, ReportPage.FileName)}");
+            return 0;
+        });
+        return command;
+    }
+}

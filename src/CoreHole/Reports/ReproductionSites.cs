@@ -1,0 +1,59 @@
+using CoreHole.Datasets;
+using CoreHole.Simulation;
+
+namespace CoreHole.Reports;
+
+/// <summary>
+/// The finished sites of a campaign sorted into the paper's three sets: crystalline SiO2 (every material made of Si
+/// and O only that does not come from the amorphous folder: the polymorphs and the pure-silica zeolites), amorphous
+/// SiO2 (materials whose structure comes from the amorphous folder), and the transfer oxides of Fig. 4 and Supp.
+/// Fig. 3. Anything else is left out and said so in <see cref="Notes"/>.
+/// </summary>
+public sealed record ReproductionSites(
+    string Description, IReadOnlyList<SiteRecord> Crystalline, IReadOnlyList<SiteRecord> Amorphous, IReadOnlyList<SiteRecord> Oxides,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Fig. 4's oxides in the paper's panel order, then Supp. Fig. 3's SrTiO3: campaign material names.</summary>
+    public static IReadOnlyList<string> TransferOxides { get; } = ["alpha-Al2O3", "MgO", "Li2O", "alpha-GeO2", "SrTiO3"];
+    public const string SrTiO3 = "SrTiO3";
+
+    public static ReproductionSites FromCampaign(string campaignFolder, string amorphousFolder)
+    {
+        var campaign = Campaign.Open(campaignFolder);
+        var amorphousRoot = Path.GetFullPath(amorphousFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var setOf = campaign.Materials().ToDictionary(p => p.Name, p =>
+            TransferOxides.Contains(p.Name) ? Set.Oxide
+            : Path.GetFullPath(p.Source).StartsWith(amorphousRoot, StringComparison.Ordinal) ? Set.Amorphous
+            : p.Primitive.Atoms.All(a => a.Element is "Si" or "O") ? Set.Crystalline
+            : Set.Other);
+        var reading = CampaignSource.Read(campaignFolder);
+        var sites = reading.Sites.ToLookup(s => setOf[s.Material]);
+        var notes = new List<string>
+        {
+            $"{reading.Sites.Count} O sites finished in {campaignFolder}, {reading.Skipped.Count} planned sites not finished yet",
+        };
+        var others = sites[Set.Other].Select(s => s.Material).Distinct().ToList();
+        if (others.Count > 0) notes.Add($"left out (neither SiO2 nor a transfer oxide): {string.Join(", ", others)}");
+        return new ReproductionSites($"the DFT campaign in {campaignFolder} (amorphous cells from {amorphousFolder})",
+            [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes);
+    }
+
+    /// <summary>
+    /// Made-up sites (<see cref="SyntheticSites"/>) in all three sets, with made-up wall times, so that every part of the
+    /// report can be produced and looked at without DFT. Nothing in it is a result.
+    /// </summary>
+    public static ReproductionSites Synthetic(int crystalline, int amorphous, int seed)
+    {
+        var oxides = SyntheticSites.Make(3 * TransferOxides.Count, seed + 2)
+            .GroupBy(s => s.Material).Take(TransferOxides.Count)
+            .SelectMany((g, i) => g.Select(s => s with { Material = TransferOxides[i] }));
+        return new ReproductionSites("synthetic sites (made up, with made-up wall times: no number here is a result)",
+            Timed(SyntheticSites.Make(crystalline, seed)), Timed(SyntheticSites.Make(amorphous, seed + 1).Select(s => s with { Material = "a-" + s.Material })),
+            Timed(oxides), ["synthetic data: for trying and testing the pipeline"]);
+    }
+
+    static SiteRecord[] Timed(IEnumerable<SiteRecord> sites) =>
+        [.. sites.Select((s, i) => s with { Provenance = s.Provenance with { GroundStateWallSeconds = 120 + i % 7 * 30, CoreHoleWallSeconds = 3000 + i % 5 * 900 } })];
+
+    enum Set { Crystalline, Amorphous, Oxide, Other }
+}
