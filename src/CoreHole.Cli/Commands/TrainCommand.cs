@@ -44,6 +44,7 @@ static class TrainCommand
                 parse.GetValue(split)!, parse.GetValue(folds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(epochs),
                 parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed));
             if (!Splits.Names.Contains(settings.Split)) throw new InputError($"unknown split '{settings.Split}': use {string.Join(" or ", Splits.Names)}");
+            if (parse.GetValue(job) is not null && !parse.GetValue(search)) throw new InputError("--job runs one job of a search: give --search too");
             var folder = SearchFolder.Create(parse.GetValue(output)!, settings);
             Combination combination;
             if (parse.GetValue(search))
