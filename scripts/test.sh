@@ -3,7 +3,7 @@
 # installs the Debian packages the tests drive (Quantum ESPRESSO, OpenBLAS, spglib, fonts), then `dotnet test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-packages=(quantum-espresso libopenblas0-serial libsymspg1 fonts-dejavu-core lammps)
+packages=(quantum-espresso libopenblas0-serial libsymspg1 fonts-dejavu-core lammps chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

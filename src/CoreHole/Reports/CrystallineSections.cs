@@ -11,9 +11,9 @@ public static class CrystallineSections
         var text = new StringBuilder("<h2 id=\"fig2\">Fig. 2: crystalline SiO2 test set</h2>\n");
         if (report.Results.ReadPredictions(CrystallineConduction) is not { Count: > 0 } test) return text + report.NotYet(Evaluations.Fig2);
         var fraction = ReportContext.FractionBelowMark(test);
-        report.Headlines.Add($"Fig. 2a: {fraction:P0} of {test.Count} crystalline test spectra have MSE < {ReportContext.PaperMseMark} (paper: more than 90% of 118); median MSE {Html.Number(ReportContext.Median(test.Select(p => p.Mse)))}");
+        report.Headlines.Add($"Fig. 2a: {ReportContext.Percent(fraction)} of {test.Count} crystalline test spectra have MSE < {ReportContext.PaperMseMark} (paper: more than 90% of 118); median MSE {Html.Number(ReportContext.Median(test.Select(p => p.Mse)))}");
         text.Append(report.SortedMse("fig2a", "Fig. 2a: sorted test MSE (crystalline SiO2, conduction-band PDOS input)",
-            $"Sorted per-spectrum MSE of the {test.Count} crystalline test spectra; {fraction:P0} lie below the paper's mark of {ReportContext.PaperMseMark}.",
+            $"Sorted per-spectrum MSE of the {test.Count} crystalline test spectra; {ReportContext.Percent(fraction)} lie below the paper's mark of {ReportContext.PaperMseMark}.",
             [("crystalline test", test, "#e08214")]));
         var labels = new[] { ("fig2b", "A (lowest MSE)"), ("fig2c", "B (median MSE)"), ("fig2d", "C (highest MSE)") };
         foreach (var ((name, label), site) in labels.Zip(ReportContext.LowMedianHigh(test)))

@@ -37,7 +37,7 @@ public sealed class ReportContext(ResultFiles results, ReproductionSummary summa
         var rows = series.SelectMany(s => s.Sites.OrderBy(p => p.Mse).Select((p, i) => ReportFigures.Row(s.Label, i + 1, p.Material, p.Site, p.Mse)));
         var stats = Html.Table(["series", "spectra", "mean MSE", "median MSE", $"fraction below {PaperMseMark}"],
             series.Select(s => (IReadOnlyList<string>)[s.Label, $"{s.Sites.Count}", Html.Number(s.Sites.Average(p => p.Mse)),
-                Html.Number(Median(s.Sites.Select(p => p.Mse))), $"{FractionBelowMark(s.Sites):P0}"]));
+                Html.Number(Median(s.Sites.Select(p => p.Mse))), Percent(FractionBelowMark(s.Sites))]));
         return Figures.Add(name, figure, caption, "series,rank,material,site,mse", rows) + stats;
     }
 
@@ -54,6 +54,8 @@ public sealed class ReportContext(ResultFiles results, ReproductionSummary summa
         return Figures.Add(name, figure, caption, "energy_ev,calculated,predicted,pdos",
             grid.Select((e, i) => ReportFigures.Row(e, site.Calculated[i], site.Predicted[i], site.Pdos[i])));
     }
+
+    public static string Percent(double fraction) => $"{fraction * 100:0}%";
 
     public static double FractionBelowMark(IReadOnlyList<SitePrediction> sites) => sites.Count(p => p.Mse < PaperMseMark) / (double)sites.Count;
 

@@ -20,7 +20,7 @@ public static class TransferSections
         text.Append(report.SortedMse("fig3a", "Fig. 3a: sorted MSE, models trained on crystalline SiO2",
             "Gray: amorphous without band-gap input; orange and green: crystalline test and amorphous with the band-gap input; purple: amorphous with the valence input.", series));
         foreach (var (label, sites, _) in series.Where(s => s.Label.StartsWith("amorphous")))
-            report.Headlines.Add($"Fig. 3a: {label}: median MSE {Html.Number(ReportContext.Median(sites.Select(p => p.Mse)))}, {ReportContext.FractionBelowMark(sites):P0} below {ReportContext.PaperMseMark}");
+            report.Headlines.Add($"Fig. 3a: {label}: median MSE {Html.Number(ReportContext.Median(sites.Select(p => p.Mse)))}, {ReportContext.Percent(ReportContext.FractionBelowMark(sites))} below {ReportContext.PaperMseMark}");
         if (report.Results.ReadPredictions(AmorphousConduction) is { Count: > 0 } withoutGap)
         {
             var examples = ReportContext.LowMedianHigh(withoutGap);

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using CoreHole.Learning.Search;
+using CoreHole.Reports;
+
+namespace CoreHole.Tests.Reports;
+
+/// <summary>One quick reproduction on synthetic sites, shared by the tests: every figure of the report is made from it.</summary>
+public sealed class SyntheticReport
+{
+    public SyntheticReport()
+    {
+        Folder = Directory.CreateTempSubdirectory("corehole-report-").FullName;
+        var trainer = new ModelTrainer(Path.Combine(Folder, "work"), SearchSpace.Quick,
+            (runner, pending, _) => new LocalSearchExecutor(runner, 2).Run(pending, new Progress<SearchJobResult>(), CancellationToken.None), Log.Add);
+        Summary = new Reproduction(trainer, new ResultFiles(Folder), Log.Add).Run(ReproductionSites.Synthetic(crystalline: 30, amorphous: 12, seed: 4));
+        Headlines = ReportPage.Write(Folder);
+        Page = File.ReadAllText(Path.Combine(Folder, ReportPage.FileName));
+    }
+
+    public string Folder { get; }
+    public List<string> Log { get; } = [];
+    public ReproductionSummary Summary { get; }
+    public IReadOnlyList<string> Headlines { get; }
+    public string Page { get; }
+}
+
+public class ReproductionTests(SyntheticReport report) : IClassFixture<SyntheticReport>
+{
+    [Fact]
+    public void EveryFigureOfThePaperIsMadeAsPngSvgAndCsv()
+    {
+        Assert.Empty(report.Summary.Missing);
+        Assert.Equal(4, report.Summary.Models.Count);
+        var figures = Path.Combine(report.Folder, ReportFigures.Folder);
+        string[] expected = ["fig2a", "fig2b", "fig2c", "fig2d", "peak-shifts", "fig3a", "fig3b", "fig3c", "fig3d", "fig3e", "suppfig1", "cost"];
+        foreach (var name in expected)
+            foreach (var extension in new[] { ".png", ".svg", ".csv" })
+                Assert.True(File.Exists(Path.Combine(figures, name + extension)), $"{name}{extension} is missing");
+        foreach (var oxide in ReproductionSites.TransferOxides)
+            Assert.NotEmpty(Directory.GetFiles(figures, $"*-{oxide}-*.png"));
+        Assert.DoesNotContain("Not in the dataset yet", report.Page);
+        foreach (var model in report.Summary.Models)
+            Assert.Contains($"cv/{model.Name}.csv", report.Page);
+        Assert.Contains(report.Headlines, h => h.StartsWith("Fig. 2a: ") && h.Contains("MSE < 0.4"));
+    }
+
+    [Fact]
+    public void SortedMseCsvMatchesThePredictions()
+    {
+        var test = new ResultFiles(report.Folder).ReadPredictions(Evaluations.CrystallineConduction)!;
+        var rows = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "fig2a.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(test.Count, rows.Count);
+        Assert.Equal(test.Select(p => p.Mse).Order(), rows.Select(r => double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(3, report.Page.Split("fraction below 0.4").Length - 1);   // the tables of Fig. 2a, 3a and Supp. Fig. 1
+    }
+
+    [Fact]
+    public void HeadlessChromiumLoadsEveryImage()
+    {
+        var dom = HeadlessChromium.DumpDom(Path.Combine(report.Folder, ReportPage.FileName));
+        int images = report.Page.Split("<img ").Length - 1;
+        Assert.True(images >= 20, $"only {images} images on the page");
+        Assert.Contains($"data-images=\"{images}\"", dom);
+        Assert.Contains("data-broken=\"\"", dom);
+    }
+
+    [Fact]
+    public void AFewSitesSayWhatIsMissingInsteadOfTraining()
+    {
+        var folder = Directory.CreateTempSubdirectory("corehole-report-few-").FullName;
+        var sites = ReproductionSites.Synthetic(crystalline: 3, amorphous: 1, seed: 5);
+        var trainer = new ModelTrainer(Path.Combine(folder, "work"), SearchSpace.Quick, (_, _, _) => throw new UnreachableException("nothing is trained"), _ => { });
+        var summary = new Reproduction(trainer, new ResultFiles(folder), _ => { }).Run(sites);
+        Assert.Empty(summary.Models);
+        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search })
+            Assert.Contains("only", summary.Missing[section]);
+        ReportPage.Write(folder);
+        var page = File.ReadAllText(Path.Combine(folder, ReportPage.FileName));
+        Assert.Equal(7, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
+        Assert.Contains("only 3 crystalline SiO2 sites", page);
+        Assert.Contains("./corehole simulate --manifest data/structures/campaign.txt", page);
+        Assert.True(File.Exists(Path.Combine(folder, ReportFigures.Folder, "cost.png")));
+    }
+}
