@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace CoreHole.Learning.Search;
@@ -23,7 +24,10 @@ public sealed class LocalSearchExecutor(SearchJobRunner runner, int concurrency)
         var largestFirst = jobs.OrderByDescending(j => Cost(j, runner.Data)).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();
         try
         {
-            Parallel.ForEach(largestFirst, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancel },
+            // Without buffering each worker takes the next job in order; the default partitioner hands a list out in
+            // ranges, which left one core with all the large networks at the end.
+            Parallel.ForEach(Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancel },
                 job => progress.Report(runner.Run(job)));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
