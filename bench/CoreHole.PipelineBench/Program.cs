@@ -31,22 +31,23 @@ else
 }
 
 var models = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => load()).ToArray();
-foreach (var m in models) m.Predict(new Matrix(256, inputs)); // warm-up: JIT and tiered compilation
 var x = new Matrix(rows, inputs);
 var random = new SeededRandom(1);
 random.NextFloats(x.Data);
 
 foreach (int threads in new[] { 1, models.Length }.Distinct())
 {
-    var seconds = new List<double>();
-    for (int r = 0; r < repeats; r++)
+    int share = (rows + threads - 1) / threads;
+    var parts = Enumerable.Range(0, threads).Select(t => Dataset.Rows(x, [.. Enumerable.Range(t * share, Math.Max(0, Math.Min(share, rows - t * share)))])).ToArray();
+    double Pass()
     {
-        int share = (rows + threads - 1) / threads;
-        var parts = Enumerable.Range(0, threads).Select(t => Dataset.Rows(x, [.. Enumerable.Range(t * share, Math.Max(0, Math.Min(share, rows - t * share)))])).ToArray();
         var clock = Stopwatch.StartNew();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => models[t].Predict(parts[t]));
-        seconds.Add(clock.Elapsed.TotalSeconds);
+        return clock.Elapsed.TotalSeconds;
     }
+    // Warm-up until tiered compilation has settled: untimed passes for at least 2 s (the first passes run slower code).
+    for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 2;) Pass();
+    var seconds = Enumerable.Range(0, repeats).Select(_ => Pass()).ToList();
     double best = seconds.Min(), median = seconds.Order().ElementAt(seconds.Count / 2);
     int[] widths = [inputs, .. models[0].HiddenWidths, 160];
     Console.WriteLine(JsonSerializer.Serialize(new
