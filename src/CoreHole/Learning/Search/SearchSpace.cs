@@ -6,7 +6,7 @@ namespace CoreHole.Learning.Search;
 public sealed record Combination(int Index, int[] Hidden, float WeightDecay)
 {
     public string HiddenText => string.Join("x", Hidden);
-    public string WeightDecayText => WeightDecay.ToString("0.#####E+0", CultureInfo.InvariantCulture);
+    public string WeightDecayText => WeightDecay == 0 ? "0" : WeightDecay.ToString("0.#####E+0", CultureInfo.InvariantCulture);
     public override string ToString() => $"#{Index} hidden {HiddenText}, weight decay {WeightDecayText}";
 }
 
