@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CoreHole.Datasets;
-using CoreHole.Learning;
 using CoreHole.Learning.Search;
 using Spectre.Console;
 
@@ -21,6 +20,7 @@ static class TrainCommand
         var variant = new Option<string>("--variant") { Description = "input: conduction, band-gap or valence", DefaultValueFactory = _ => "conduction" };
         var split = new Option<string>("--split") { Description = "paper (sites shuffled) or group (whole materials on one side)", DefaultValueFactory = _ => Splits.Paper };
         var search = new Option<bool>("--search") { Description = "cross-validate the 108 combinations (18 architectures x 6 weight decays) and train the best" };
+        var grid = new Option<string>("--grid") { Description = "with --search: paper (all 108 combinations) or quick (8 of them, for a first look)", DefaultValueFactory = _ => SearchSpace.Paper };
         var hidden = new Option<string>("--hidden") { Description = "without --search: hidden layer widths, e.g. 256,256", DefaultValueFactory = _ => "256,256" };
         var decay = new Option<float>("--weight-decay") { Description = "without --search: L2 weight decay", DefaultValueFactory = _ => 1e-6f };
         var epochs = new Option<int>("--epochs") { Description = "maximum epochs per fit", DefaultValueFactory = _ => 300 };
@@ -34,7 +34,7 @@ static class TrainCommand
         var job = new Option<string?>("--job") { Description = "with --search: run only this job (e.g. c017-f3) from the folder's state and checkpoint it (for cluster executors)" };
         var command = new Command("train", "Train the spectrum model on a dataset, with fixed hyper-parameters or the paper's cross-validated search.")
         {
-            dataset, output, variant, split, search, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job,
+            dataset, output, variant, split, search, grid, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +42,8 @@ static class TrainCommand
             if (!File.Exists(path)) throw new InputError(path, null, "no such dataset file");
             var settings = new SearchSettings(path, SearchFolder.Sha256(path), InputVariants.Parse(parse.GetValue(variant)!).Name(),
                 parse.GetValue(split)!, parse.GetValue(folds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(epochs),
-                parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed));
+                parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed), parse.GetValue(grid)!);
+            SearchSpace.Grid(settings.Grid); // an unknown grid is an error before any folder is made
             if (!Splits.Names.Contains(settings.Split)) throw new InputError($"unknown split '{settings.Split}': use {string.Join(" or ", Splits.Names)}");
             if (parse.GetValue(job) is not null && !parse.GetValue(search)) throw new InputError("--job runs one job of a search: give --search too");
             var folder = SearchFolder.Create(parse.GetValue(output)!, settings);
@@ -75,7 +76,7 @@ static class TrainCommand
     {
         var all = folder.Jobs();
         var pending = all.Where(j => folder.Result(j) is null).ToList();
-        Console.WriteLine($"search in {folder.Folder}: {all.Count} jobs ({SearchSpace.Combinations.Count} combinations x {folder.Settings.Folds} folds), {all.Count - pending.Count} already done, {concurrency} at a time");
+        Console.WriteLine($"search in {folder.Folder}: {all.Count} jobs ({all.Count / folder.Settings.Folds} combinations of the {folder.Settings.Grid} grid x {folder.Settings.Folds} folds), {all.Count - pending.Count} already done, {concurrency} at a time");
         using var cancel = StopSignals.Token();
         var clock = Stopwatch.StartNew();
         SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
