@@ -1,16 +1,18 @@
 namespace CoreHole.Structures;
 
 /// <summary>
-/// A supercell of a primitive cell: its lattice, its atoms (each with the index of the primitive atom it copies and
-/// the lattice translation it sits at), and the integer matrix M with supercell vectors = M x primitive vectors (rows).
+/// A supercell of a primitive cell: its lattice, its atoms (each with the index of the primitive atom it copies),
+/// and the integer matrix M with supercell vectors = M x primitive vectors (rows).
 /// </summary>
-public sealed record Supercell(Crystal Crystal, int[,] Matrix, IReadOnlyList<int> PrimitiveIndex, IReadOnlyList<(int, int, int)> Translation)
+public sealed record Supercell(Crystal Crystal, int[,] Matrix, IReadOnlyList<int> PrimitiveIndex)
 {
     public int Size => Crystal.Atoms.Count / PrimitiveIndex.Distinct().Count();
 
-    /// <summary>The supercell atom that is primitive atom <paramref name="primitiveAtom"/> at translation (0, 0, 0).</summary>
-    public int AtomAtOrigin(int primitiveAtom) =>
-        Enumerable.Range(0, Crystal.Atoms.Count).First(i => PrimitiveIndex[i] == primitiveAtom && Translation[i] == (0, 0, 0));
+    /// <summary>
+    /// One supercell atom copying primitive atom <paramref name="primitiveAtom"/>: the first. All its copies are
+    /// equivalent by supercell translations, so any serves as the absorber; the first keeps runs reproducible.
+    /// </summary>
+    public int AtomAtOrigin(int primitiveAtom) => PrimitiveIndex.ToList().IndexOf(primitiveAtom);
 
     /// <summary>
     /// The supercell with the fewest atoms whose three perpendicular widths all reach <paramref name="minimumWidth"/> (Å):
@@ -78,7 +80,6 @@ public sealed record Supercell(Crystal Crystal, int[,] Matrix, IReadOnlyList<int
 
         var atoms = new List<Atom>();
         var index = new List<int>();
-        var translation = new List<(int, int, int)>();
         var seen = new HashSet<(long, long, long)>();
         for (var p = 0; p < primitive.Atoms.Count; p++)
         {
@@ -95,20 +96,10 @@ public sealed record Supercell(Crystal Crystal, int[,] Matrix, IReadOnlyList<int
                 if (!seen.Add(key)) continue;
                 atoms.Add(atom with { Fractional = f.Wrapped() });
                 index.Add(p);
-                translation.Add((t0, t1, t2));
             }
         }
         if (atoms.Count != n * primitive.Atoms.Count)
             throw new InvalidOperationException($"supercell has {atoms.Count} atoms, expected {n * primitive.Atoms.Count}");
-        // The primitive cell's own atoms at translation (0,0,0) may sit outside [0,1) of an oblique supercell;
-        // record each copy's translation relative to the one chosen as origin so AtomAtOrigin always exists.
-        for (var p = 0; p < primitive.Atoms.Count; p++)
-        {
-            var first = index.IndexOf(p);
-            var origin = translation[first];
-            for (var i = 0; i < atoms.Count; i++)
-                if (index[i] == p) translation[i] = (translation[i].Item1 - origin.Item1, translation[i].Item2 - origin.Item2, translation[i].Item3 - origin.Item3);
-        }
-        return new Supercell(new Crystal(primitive.Name, lattice, atoms), matrix, index, translation);
+        return new Supercell(new Crystal(primitive.Name, lattice, atoms), matrix, index);
     }
 }
