@@ -9,7 +9,7 @@ static class SimulateCommand
 {
     public static Command Create()
     {
-        var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign (none: resume the folder's campaign)", Arity = ArgumentArity.ZeroOrMore };
+        var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign and run (none: run every material of the folder)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
         var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 1 k-point supercell) or smoke (tests only); an existing folder keeps its own" };
@@ -36,14 +36,19 @@ static class SimulateCommand
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
+            var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in files)
             {
                 var plan = campaign.Add(file, supercellMatrix: matrix);
+                named.Add(plan.Name);
                 AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
             }
-            var materials = campaign.Materials().Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
-            var jobs = Campaign.Jobs(materials, new CostModel(campaign.FinishedStages()));
+            // Structures named on the command line are the ones to run now (how a user puts some first); none: the whole folder.
+            var materials = campaign.Materials()
+                .Where(p => named.Count == 0 || named.Contains(p.Name))
+                .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
             var costs = new CostModel(campaign.FinishedStages());
+            var jobs = Campaign.Jobs(materials, costs);
             if (parse.GetValue(dryRun))
             {
                 PrintPlan(campaign, materials, costs, np);

@@ -80,6 +80,25 @@ public class SimulateEndToEndTests
         Assert.DoesNotContain(Process.GetProcessesByName("pw.x"), p => CommandLineOf(p.Id).Contains("scf.in") && WorkingFolderOf(p.Id).StartsWith(output));
     }
 
+    [Fact]
+    public void StructuresNamedAreTheOnlyOnesRunWhileNoneMeansTheWholeFolder()
+    {
+        var output = NewFolder();
+        var stishovite = Path.Combine(AppContext.BaseDirectory, "data", "structures", "stishovite-p1.cif");
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, stishovite, "-o", output, "--dry-run");
+        Assert.True(code == 0, log);
+
+        (code, log) = CliProcess.Run(Limit, "simulate", stishovite, "-o", output, "--dry-run");
+        Assert.True(code == 0, log);
+        Assert.Contains("stishovite-p1", log);
+        Assert.DoesNotContain("MgO-p1", log);
+        Assert.Contains("1 materials", log);
+
+        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--dry-run");
+        Assert.True(code == 0, log);
+        Assert.Contains("2 materials", log);
+    }
+
     static string CommandLineOf(int pid) { try { return File.ReadAllText($"/proc/{pid}/cmdline"); } catch (IOException) { return ""; } }
 
     static string WorkingFolderOf(int pid) { try { return new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(false)?.FullName ?? ""; } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } }
