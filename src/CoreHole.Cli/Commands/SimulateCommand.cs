@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoreHole.Cluster;
 using CoreHole.Simulation;
 using Spectre.Console;
 
@@ -13,22 +14,29 @@ static class SimulateCommand
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
         var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 1 k-point supercell) or smoke (tests only); an existing folder keeps its own" };
-        var processes = new Option<int>("--np") { Description = "MPI processes per DFT run", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
+        var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SlurmCampaignExecutor.PseudopotentialsTask}'): what a cluster task runs" };
+        var executors = new ExecutorOptions();
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, supercell, stopAfter,
+            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, supercell, stopAfter, job,
         };
+        executors.AddTo(command);
         command.SetAction(parse =>
         {
-            var np = parse.GetValue(processes);
+            var slurm = executors.IsSlurm(parse);
+            var slurmSettings = executors.SlurmSettings(parse);
+            // This machine's cores say nothing about a cluster's nodes: there, one process unless --np says more.
+            var np = parse.GetResult(processes) is { Implicit: false } || !slurm ? parse.GetValue(processes) : 1;
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
             var folder = parse.GetValue(output)!;
+            if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder), id, np);
             var campaign = parse.GetValue(preset) is { } name ? Campaign.Open(folder, Preset.Named(name))
                 : Campaign.Exists(folder) ? Campaign.Open(folder) : Campaign.Open(folder, Preset.Fast);
             using var lockFile = CampaignLock.Take(campaign.Folder);
@@ -54,15 +62,55 @@ static class SimulateCommand
                 PrintPlan(campaign, materials, costs, np);
                 return 0;
             }
-            QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
+            if (slurm && parse.GetValue(stopAfter) is not null) throw new InputError("--stop-after-minutes applies to the local executor; on Slurm use --time");
+            if (slurm)
+            {
+                // Submit and say so first; then, with --wait, follow what is queued.
+                var submitter = new SlurmCampaignExecutor(campaign, np, parse.GetValue(retry), slurmSettings, wait: false);
+                submitter.Run(jobs, new Progress<CampaignEvent>(), CancellationToken.None);
+                ExecutorOptions.PrintSubmitted(submitter.Submitted, folder);
+                if (!parse.GetValue(executors.Wait)) return 0;
+            }
+            else QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
             var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
-            var executor = new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
+            ICampaignExecutor executor = slurm ? new SlurmCampaignExecutor(campaign, np, retryFailed: false, slurmSettings, wait: true)
+                : new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
             var (done, failed) = CampaignProgress.Run(executor, jobs);
             var left = jobs.Count(j => campaign.State(j) == JobState.Pending);
             AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");
             return failed > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>One job of an existing campaign, as a cluster task runs it: nothing if it is finished; exit code 1 if it failed.</summary>
+    static int RunOne(Campaign campaign, string id, int np)
+    {
+        QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
+        var runner = new JobRunner(campaign, np, new QeProgramRunner());
+        if (id == SlurmCampaignExecutor.PseudopotentialsTask)
+        {
+            runner.PreparePseudopotentials();
+            Console.WriteLine($"pseudopotentials ready in {Path.Combine(campaign.Folder, "pseudo")}");
+            return 0;
+        }
+        var job = Campaign.Jobs(campaign.Materials()).FirstOrDefault(j => j.Id == id)
+            ?? throw new InputError(campaign.Folder, null, $"no job '{id}' in this campaign (jobs are MATERIAL/gs and MATERIAL/site_LABEL; corehole simulate -o DIR --dry-run lists the materials)");
+        if (campaign.State(job) == JobState.Done)
+        {
+            Console.WriteLine($"{id}: already finished");
+            return 0;
+        }
+        using var cancel = StopSignals.Token();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var state = runner.Run(job, cancel.Token);
+        if (state == JobState.Done)
+        {
+            Console.WriteLine($"{id}: done in {Duration(clock.Elapsed.TotalSeconds)}");
+            return 0;
+        }
+        Console.Error.WriteLine($"corehole: {id} failed: {StageFailure.TryRead(campaign.StageFolder(job))?.Reason}");
+        return 1;
     }
 
     static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, int np)

@@ -1,38 +1,88 @@
 using System.CommandLine;
+using CoreHole.Cluster;
+using CoreHole.Learning.Search;
 using CoreHole.Simulation;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 
-/// <summary><c>corehole status DIR</c>: what a campaign folder holds, per stage kind, with the compute time it cost.</summary>
+/// <summary>
+/// <c>corehole status DIR</c>: what a campaign or search folder holds (jobs done, failed, to do; the compute time a
+/// campaign cost) and, when its jobs were submitted to Slurm, how each array stands there (squeue, sacct).
+/// </summary>
 static class StatusCommand
 {
     public static Command Create()
     {
-        var folder = new Argument<string>("folder") { Description = "a campaign folder made by corehole simulate" };
-        var command = new Command("status", "Summarise a simulation campaign folder: jobs done, failed and to do, and the compute time spent.") { folder };
+        var folder = new Argument<string>("folder") { Description = "a campaign folder (corehole simulate) or a search folder (corehole train --search)" };
+        var command = new Command("status", "Summarise a campaign or search folder: jobs done, failed and to do, compute time, and Slurm's view of submitted jobs.") { folder };
         command.SetAction(parse =>
         {
-            var campaign = Campaign.Open(parse.GetValue(folder)!);
-            var materials = campaign.Materials();
-            var jobs = Campaign.Jobs(materials);
-            var records = campaign.FinishedStages().ToList();
-            var table = new Table().AddColumns("stage", "done", "failed", "to do", "wall time of done (h)", "median per job (min)");
-            foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
+            var path = parse.GetValue(folder)!;
+            var tasks = SlurmLedger.Exists(path) ? new SlurmLedger(path).Tasks() : [];
+            // What each folder already reports (finished or failed jobs) is not repeated from Slurm's side.
+            Func<string, bool> reported;
+            if (File.Exists(Path.Combine(path, SearchFolder.SettingsFile)))
             {
-                var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
-                var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
-                table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
-                    ofKind.Count(j => campaign.State(j) == JobState.Pending).ToString(), $"{walls.Sum() / 3600:F2}",
-                    walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
+                var search = SearchFolder.Open(path);
+                Search(search);
+                reported = id => id == SlurmSearch.FinalTask ? File.Exists(search.ModelFile) : search.Result(SearchJob.Parse(id, search.Settings.Folds)) is not null;
             }
-            AnsiConsole.Write(table);
-            var complete = materials.Count(m => Campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
-            AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
-            foreach (var failure in jobs.Where(j => campaign.State(j) == JobState.Failed).Select(j => StageFailure.TryRead(campaign.StageFolder(j))!))
-                AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {failure.Material}/{failure.Stage} ({failure.Program}): {failure.Reason}");
+            else
+            {
+                var campaign = Simulation.Campaign.Open(path);
+                Campaign(campaign, tasks);
+                reported = id => id.Contains('/') && Directory.Exists(Path.Combine(campaign.Folder, id))
+                    && (File.Exists(Path.Combine(campaign.Folder, id, StageRecord.FileName)) || File.Exists(Path.Combine(campaign.Folder, id, StageFailure.FileName)));
+            }
+            if (tasks.Count > 0) Cluster(tasks, reported);
             return 0;
         });
         return command;
+    }
+
+    static void Campaign(Campaign campaign, IReadOnlyList<SlurmTaskStatus> tasks)
+    {
+        SlurmCampaignExecutor.RecordClusterFailures(campaign, tasks);
+        var materials = campaign.Materials();
+        var jobs = Simulation.Campaign.Jobs(materials);
+        var records = campaign.FinishedStages().ToList();
+        var table = new Table().AddColumns("stage", "done", "failed", "to do", "wall time of done (h)", "median per job (min)");
+        foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
+        {
+            var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
+            var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
+            table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
+                ofKind.Count(j => campaign.State(j) == JobState.Pending).ToString(), $"{walls.Sum() / 3600:F2}",
+                walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
+        }
+        AnsiConsole.Write(table);
+        var complete = materials.Count(m => Simulation.Campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
+        AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
+        var slurmIds = tasks.ToDictionary(t => t.Task);
+        foreach (var failure in jobs.Where(j => campaign.State(j) == JobState.Failed).Select(j => StageFailure.TryRead(campaign.StageFolder(j))!))
+        {
+            var slurm = slurmIds.GetValueOrDefault($"{failure.Material}/{failure.Stage}") is { State: { } s } t ? $" [Slurm {t.SlurmId} {s.State}]" : "";
+            AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {failure.Material}/{failure.Stage} ({failure.Program}){slurm}: {failure.Reason}");
+        }
+    }
+
+    static void Search(SearchFolder search)
+    {
+        var jobs = search.Jobs();
+        var done = jobs.Count(j => search.Result(j) is not null);
+        AnsiConsole.MarkupLineInterpolated($"search {search.Folder}: {done}/{jobs.Count} cross-validation jobs done ({search.Settings.Grid} grid, {search.Settings.Folds} folds); final model {(File.Exists(search.ModelFile) ? "written" : "not yet")}");
+    }
+
+    /// <summary>Per stage, how many tasks Slurm has in each state; then the tasks that ended badly, with their last log lines.</summary>
+    static void Cluster(IReadOnlyList<SlurmTaskStatus> tasks, Func<string, bool> reported)
+    {
+        var table = new Table().AddColumns("Slurm stage", "tasks", "states (squeue/sacct)");
+        foreach (var stage in tasks.GroupBy(t => t.Stage))
+            table.AddRow(stage.Key, stage.Count().ToString(),
+                string.Join(", ", stage.GroupBy(t => t.State?.State ?? "unknown to Slurm").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        AnsiConsole.Write(table);
+        foreach (var t in tasks.Where(t => t is { InFlight: false, State.State: not "COMPLETED" } && !reported(t.Task)))
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{t.State!.State}[/] {t.Task} (Slurm {t.SlurmId}, exit {t.State.ExitCode}): {t.LogTail()}");
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CoreHole.Cluster;
 using CoreHole.Datasets;
 using CoreHole.Learning.Search;
 using Spectre.Console;
@@ -32,12 +33,16 @@ static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "seeds folds, initialisation, shuffling and dropout", DefaultValueFactory = _ => 0 };
         var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
         var job = new Option<string?>("--job") { Description = "with --search: run only this job (e.g. c017-f3) from the folder's state and checkpoint it (for cluster executors)" };
+        var executors = new ExecutorOptions();
         var command = new Command("train", "Train the spectrum model on a dataset, with fixed hyper-parameters or the paper's cross-validated search.")
         {
             dataset, output, variant, split, search, grid, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job,
         };
+        executors.AddTo(command);
         command.SetAction(parse =>
         {
+            var slurm = executors.IsSlurm(parse);
+            if (slurm && (!parse.GetValue(search) || parse.GetValue(job) is not null)) throw new InputError("--executor slurm runs a whole --search (without --job)");
             var path = Path.GetFullPath(parse.GetValue(dataset)!);
             if (!File.Exists(path)) throw new InputError(path, null, "no such dataset file");
             var settings = new SearchSettings(path, SearchFolder.Sha256(path), InputVariants.Parse(parse.GetValue(variant)!).Name(),
@@ -57,6 +62,7 @@ static class TrainCommand
                     Console.WriteLine($"{result.Id}: validation MSE {result.ValidationMse:G6} after {result.EpochsRun} epochs");
                     return 0;
                 }
+                if (slurm) return SearchOnSlurm(folder, executors.SlurmSettings(parse), parse.GetValue(executors.Wait));
                 combination = Search(folder, runner, parse.GetValue(jobs));
             }
             else combination = new Combination(-1, ParseWidths(parse.GetValue(hidden)!), parse.GetValue(decay));
@@ -86,10 +92,7 @@ static class TrainCommand
 
         var summary = SearchSummary.Of(folder);
         summary.WriteCsv(folder.ResultsCsv);
-        var table = new Table().AddColumns("#", "hidden", "weight decay", "mean CV MSE", "std", "mean epochs");
-        foreach (var s in summary.Scores.OrderBy(s => s.Mean))
-            table.AddRow($"{s.Combination.Index}", s.Combination.HiddenText, s.Combination.WeightDecayText, $"{s.Mean:G4}", $"{s.Std:G3}", $"{s.MeanEpochs:0}");
-        AnsiConsole.Write(table);
+        PrintScores(summary);
         var ranNow = new HashSet<string>(pending.Select(j => j.Id));
         var flopsNow = summary.Results.Where(r => ranNow.Contains(r.Id)).Sum(r => r.Flops);
         Console.WriteLine(pending.Count == 0 ? $"search: nothing left to run; all jobs {summary.TotalFlops:0.000e+00} FLOP"
@@ -97,6 +100,44 @@ static class TrainCommand
                 $"search: {pending.Count} jobs run now in {seconds:0.0} s: {flopsNow:0.000e+00} FLOP, {flopsNow / seconds / 1e9:0.0} GFLOP/s sustained; all jobs {summary.TotalFlops:0.000e+00} FLOP"));
         Console.WriteLine($"best: {summary.Best.Combination} (mean CV MSE {summary.Best.Mean:G4} ± {summary.Best.Std:G3}); table in {folder.ResultsCsv}");
         return summary.Best.Combination;
+    }
+
+    /// <summary>
+    /// The search as Slurm jobs (an array of folds, then the final training after it); with --wait, follows them and
+    /// prints what the final job wrote into the folder.
+    /// </summary>
+    static int SearchOnSlurm(SearchFolder folder, SlurmOptions options, bool wait)
+    {
+        var slurm = new SlurmSearch(folder, TrainCommandLine(folder), options);
+        var submitted = slurm.Submit();
+        ExecutorOptions.PrintSubmitted(submitted, folder.Folder);
+        if (!wait) return 0;
+        using var cancel = StopSignals.Token();
+        var total = folder.Jobs().Count;
+        var done = folder.Jobs().Count(j => folder.Result(j) is not null);
+        slurm.Follow(new Progress<SearchJobResult>(r => Console.WriteLine(
+            $"[{DateTime.Now:HH:mm:ss}] {Interlocked.Increment(ref done)}/{total} {r.Id}: validation MSE {r.ValidationMse:G4} after {r.EpochsRun} epochs, {r.Seconds:0.0} s")), cancel.Token);
+        var summary = SearchSummary.Of(folder);
+        PrintScores(summary);
+        Print(summary.Best.Combination, folder.ReadReport());
+        Console.WriteLine($"the final Slurm job wrote {folder.ModelFile} and {folder.TrainingReport}");
+        return 0;
+    }
+
+    /// <summary>This search's <c>corehole train</c> command, every setting spelled out, for the cluster jobs to run.</summary>
+    static string TrainCommandLine(SearchFolder folder)
+    {
+        var s = folder.Settings;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Shell.CoreHoleCommand()} train {Shell.Quote(s.Dataset)} -o {Shell.Quote(Path.GetFullPath(folder.Folder))} --search --variant {s.Variant} --split {s.Split} --grid {s.Grid} --folds {s.Folds} --learning-rate {s.LearningRate} --batch-size {s.BatchSize} --epochs {s.Epochs} --patience {s.Patience} --dropout {s.Dropout} --seed {s.Seed}");
+    }
+
+    static void PrintScores(SearchSummary summary)
+    {
+        var table = new Table().AddColumns("#", "hidden", "weight decay", "mean CV MSE", "std", "mean epochs");
+        foreach (var s in summary.Scores.OrderBy(s => s.Mean))
+            table.AddRow($"{s.Combination.Index}", s.Combination.HiddenText, s.Combination.WeightDecayText, $"{s.Mean:G4}", $"{s.Std:G3}", $"{s.MeanEpochs:0}");
+        AnsiConsole.Write(table);
     }
 
     static void Print(Combination combination, FinalTrainingReport report) => AnsiConsole.MarkupLineInterpolated(

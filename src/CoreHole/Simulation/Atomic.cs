@@ -7,17 +7,29 @@ public static class Atomic
 {
     public static void WriteAllText(string path, string text)
     {
-        File.WriteAllText(path + ".part", text);
-        File.Move(path + ".part", path, overwrite: true);
+        var part = PartName(path);
+        File.WriteAllText(part, text);
+        File.Move(part, path, overwrite: true);
     }
+
+    public static void Copy(string source, string destination)
+    {
+        var part = PartName(destination);
+        File.Copy(source, part);
+        File.Move(part, destination, overwrite: true);
+    }
+
+    /// <summary>A temporary name of its own per writer: cluster tasks may write the same file at the same time (a shared pseudopotential).</summary>
+    public static string PartName(string path) => $"{path}.{Guid.NewGuid():N}.part";
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> gzip-compressed (the campaign keeps text outputs compressed).</summary>
     public static void CopyGzipped(string source, string destination)
     {
+        var part = PartName(destination);
         using (var input = File.OpenRead(source))
-        using (var output = File.Create(destination + ".part"))
+        using (var output = File.Create(part))
         using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize))
             input.CopyTo(gzip);
-        File.Move(destination + ".part", destination, overwrite: true);
+        File.Move(part, destination, overwrite: true);
     }
 }

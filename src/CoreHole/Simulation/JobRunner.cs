@@ -35,6 +35,18 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         }
     }
 
+    /// <summary>
+    /// Generates every pseudopotential the campaign's materials need, and the core orbital, before any job runs: on a
+    /// cluster this is one small job the arrays wait for, so that a broken ld1.x fails once rather than in every task.
+    /// </summary>
+    public void PreparePseudopotentials()
+    {
+        var library = campaign.Pseudopotentials(runner);
+        foreach (var element in campaign.Materials().SelectMany(m => m.Primitive.Atoms.Select(a => a.Element)).Distinct())
+            library.Get(element);
+        library.CoreWavefunction();
+    }
+
     /// <summary>A hard-killed campaign leaves its mpirun running; its pid file lets the next run stop it before reusing the folder.</summary>
     static void KillOrphan(string work)
     {

@@ -68,8 +68,7 @@ public sealed class PseudopotentialLibrary(string cacheFolder, QeProgramRunner r
         var shipped = System.IO.Path.Combine(ShippedFolder, fileName);
         if (!File.Exists(shipped))
             throw new InputError(shipped, null, "missing: it ships with Debian's quantum-espresso package (apt-get install quantum-espresso)");
-        File.Copy(shipped, destination + ".part", overwrite: true);
-        File.Move(destination + ".part", destination, overwrite: true);
+        Atomic.Copy(shipped, destination);
     }
 
     void Generate(string ld1Input, string destination)
@@ -87,9 +86,8 @@ public sealed class PseudopotentialLibrary(string cacheFolder, QeProgramRunner r
             var produced = System.IO.Path.Combine(work, System.IO.Path.GetFileName(destination));
             if (!File.Exists(produced))
                 throw new QeRunFailedException(run, $"ld1.x did not write {System.IO.Path.GetFileName(destination)}");
-            File.Copy(produced, destination + ".part", overwrite: true);
-            File.Move(destination + ".part", destination, overwrite: true);
-            File.Copy(input, destination + ".ld1.in", overwrite: true);
+            Atomic.Copy(input, destination + ".ld1.in");
+            Atomic.Copy(produced, destination);
         }
         finally { Directory.Delete(work, recursive: true); }
     }

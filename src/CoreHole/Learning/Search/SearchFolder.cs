@@ -76,6 +76,11 @@ public sealed class SearchFolder
 
     public void SaveReport<T>(T report) => Atomic.WriteAllText(TrainingReport, JsonSerializer.Serialize(report, Json));
 
+    /// <summary>The final training's report, as whoever ran it (this machine or a cluster job) saved it.</summary>
+    public FinalTrainingReport ReadReport() =>
+        File.Exists(TrainingReport) ? JsonSerializer.Deserialize<FinalTrainingReport>(File.ReadAllText(TrainingReport), Json)!
+            : throw new InputError(Folder, null, "no final training yet (training.json)");
+
     static SearchSettings ReadSettings(string path)
     {
         try { return JsonSerializer.Deserialize<SearchSettings>(File.ReadAllText(path), Json) ?? throw new JsonException("empty"); }
