@@ -17,7 +17,7 @@ public static class CrystallineSections
             [("crystalline test", test, "#e08214")]));
         var labels = new[] { ("fig2b", "A (lowest MSE)"), ("fig2c", "B (median MSE)"), ("fig2d", "C (highest MSE)") };
         foreach (var ((name, label), site) in labels.Zip(ReportContext.LowMedianHigh(test)))
-            text.Append(report.Spectrum(name, $"Fig. {name[3..]}, {label}", $"Test spectrum {label}: predicted (deep green), calculated (light green), ground-state PDOS (blue).",
+            text.Append(report.Spectrum(name, $"Fig. {name[3..]}, {label}", $"Test spectrum {label}: predicted (deep green), calculated (light green), ground-state PDOS (blue); arrows run from each PDOS peak (a', b', ...) to the calculated peak it shifts to.",
                 site, withPdos: true, "#1b7837", "#7fbf7b"));
         return text.ToString();
     }

@@ -8,11 +8,15 @@ public sealed record PlotSeries(string Label, Curve Curve, string? Color = null)
 /// <summary>Points drawn as markers only (x need not increase): sorted errors, peak shifts.</summary>
 public sealed record PlotMarkers(string Label, double[] X, double[] Y, string? Color = null);
 
-/// <summary>What one plot shows: curves, marker sets, and optionally a dashed horizontal line (a threshold) with its label.</summary>
+/// <summary>An arrow from one point to another, labelled at its base (the paper's a'-&gt;a peak arrows).</summary>
+public sealed record PlotArrow(double FromX, double FromY, double ToX, double ToY, string Label);
+
+/// <summary>What one plot shows: curves, marker sets, arrows, and optionally a dashed horizontal line (a threshold) with its label.</summary>
 public sealed record PlotFigure(string XLabel, string YLabel, string? Title = null)
 {
     public IReadOnlyList<PlotSeries> Curves { get; init; } = [];
     public IReadOnlyList<PlotMarkers> Markers { get; init; } = [];
+    public IReadOnlyList<PlotArrow> Arrows { get; init; } = [];
     public (double Y, string Label)? HorizontalLine { get; init; }
 }
 
@@ -46,6 +50,20 @@ public static class Plots
             points.LegendText = m.Label;
             points.MarkerSize = 6;
             if (m.Color is { } color) points.Color = ScottPlot.Color.FromHex(color);
+        }
+        foreach (var a in figure.Arrows)
+        {
+            var arrow = plot.Add.Arrow(new ScottPlot.Coordinates(a.FromX, a.FromY), new ScottPlot.Coordinates(a.ToX, a.ToY));
+            arrow.ArrowFillColor = ScottPlot.Colors.Black;
+            arrow.ArrowLineColor = ScottPlot.Colors.Black;
+            arrow.ArrowWidth = 1.5f;
+            arrow.ArrowheadWidth = 9;
+            arrow.ArrowheadLength = 11;
+            var text = plot.Add.Text(a.Label, a.FromX, a.FromY);
+            text.LabelFontSize = 14;
+            text.LabelBold = true;
+            text.LabelAlignment = ScottPlot.Alignment.LowerCenter; // above the PDOS peak, clear of the arrow
+            text.OffsetY = -4;
         }
         if (figure.HorizontalLine is var (y, label))
         {

@@ -50,9 +50,21 @@ public sealed class ReportContext(ResultFiles results, ReproductionSummary summa
             Curves = [new PlotSeries("predicted", new Curve(grid, site.Predicted), predictedColor),
                 new PlotSeries("calculated (core hole)", new Curve(grid, site.Calculated), calculatedColor),
                 .. withPdos ? [new PlotSeries("ground-state O-p PDOS (aligned at the CBM)", new Curve(grid, site.Pdos), "#2166ac")] : Array.Empty<PlotSeries>()],
+            Arrows = withPdos ? PeakArrows(site) : [],
         };
         return Figures.Add(name, figure, caption, "energy_ev,calculated,predicted,pdos",
             grid.Select((e, i) => ReportFigures.Row(e, site.Calculated[i], site.Predicted[i], site.Pdos[i])));
+    }
+
+    /// <summary>The paper's arrows: from each PDOS peak (a', b', ...) to the calculated-spectrum peak it is matched to (a, b, ...).</summary>
+    static IReadOnlyList<PlotArrow> PeakArrows(SitePrediction site)
+    {
+        Curve pdos = new(site.Energies, site.Pdos), calculated = new(site.Energies, site.Calculated);
+        return [.. PeakShifts.Of(site).Where(s => s.CalculatedShiftEv is not null).Take(6).Select((s, i) =>
+        {
+            var to = s.PdosPeakEv + s.CalculatedShiftEv!.Value;
+            return new PlotArrow(s.PdosPeakEv, pdos.ValueAt(s.PdosPeakEv), to, calculated.ValueAt(to), $"{(char)('a' + i)}'");
+        })];
     }
 
     public static string Percent(double fraction) => $"{fraction * 100:0}%";

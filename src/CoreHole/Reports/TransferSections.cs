@@ -25,9 +25,9 @@ public static class TransferSections
         {
             var examples = ReportContext.LowMedianHigh(withoutGap);
             foreach (var (name, label, site) in new[] { ("fig3b", "D (lowest MSE)", examples[0]), ("fig3c", "E (median MSE)", examples[1]), ("fig3d", "F (highest MSE)", examples[2]) })
-                text.Append(report.Spectrum(name, $"Fig. {name[3..]}, {label}, without band gap", $"Amorphous spectrum {label}, model without band-gap input.", site, withPdos: true, "#1b7837", "#7fbf7b"));
+                text.Append(report.Spectrum(name, $"Fig. {name[3..]}, {label}, without band gap", $"Amorphous spectrum {label}, model without band-gap input; arrows from PDOS peaks to calculated peaks as in Fig. 2b.", site, withPdos: true, "#1b7837", "#7fbf7b"));
             if (report.Results.ReadPredictions(AmorphousBandGap)?.FirstOrDefault(p => p.Id == examples[1].Id) is { } sameWithGap)
-                text.Append(report.Spectrum("fig3e", "Fig. 3e, E with band gap", "The same site as Fig. 3c, predicted by the model with the band-gap input.", sameWithGap, withPdos: true, "#1b7837", "#7fbf7b"));
+                text.Append(report.Spectrum("fig3e", "Fig. 3e, E with band gap", "The same site as Fig. 3c, predicted by the model with the band-gap input; arrows as in Fig. 2b.", sameWithGap, withPdos: true, "#1b7837", "#7fbf7b"));
             text.Append(MainPeakLine(withoutGap, "the crystalline model on amorphous sites (paper: underestimated)"));
         }
         return text.ToString();
