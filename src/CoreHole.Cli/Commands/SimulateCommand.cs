@@ -14,6 +14,7 @@ static class SimulateCommand
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
         var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 1 k-point supercell) or smoke (tests only); an existing folder keeps its own" };
+        var settings = new Option<string?>("--set") { Description = "change settings of the preset for a new campaign, e.g. 'ecutwfc=60,ecutrho=480' or 'supercell_width=12' (convergence studies)" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
@@ -25,7 +26,7 @@ static class SimulateCommand
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, processes, dryRun, retry, maxAtoms, supercell, stopAfter, job,
+            structures, output, manifest, preset, settings, processes, dryRun, retry, maxAtoms, supercell, stopAfter, job,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -37,8 +38,12 @@ static class SimulateCommand
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
             var folder = parse.GetValue(output)!;
             if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder), id, np);
-            var campaign = parse.GetValue(preset) is { } name ? Campaign.Open(folder, Preset.Named(name))
-                : Campaign.Exists(folder) ? Campaign.Open(folder) : Campaign.Open(folder, Preset.Fast);
+            // A new folder gets the preset named (fast by default) with --set's changes; an existing one keeps its own,
+            // and must have been made with the same if they are given again.
+            var changes = parse.GetValue(settings);
+            var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Fast : null;
+            if (changes is not null) chosen = chosen!.With(changes);
+            var campaign = chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
             using var lockFile = CampaignLock.Take(campaign.Folder);
 
             var files = parse.GetValue(structures)!.ToList();

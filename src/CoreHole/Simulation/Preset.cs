@@ -40,4 +40,36 @@ public sealed record Preset(
     public static Preset Named(string name) =>
         All.FirstOrDefault(p => p.Name == name)
         ?? throw new InputError($"unknown preset '{name}': choose {string.Join(", ", All.Select(p => p.Name))}");
+
+    /// <summary>The settings a user may change one by one (convergence studies), by the names <c>--set</c> takes.</summary>
+    static readonly Dictionary<string, Func<Preset, double, Preset>> Settable = new()
+    {
+        ["ecutwfc"] = (p, v) => p with { EcutWfc = v },
+        ["ecutrho"] = (p, v) => p with { EcutRho = v },
+        ["scf_k_length"] = (p, v) => p with { ScfKLength = v },
+        ["nscf_k_length"] = (p, v) => p with { NscfKLength = v },
+        ["core_hole_k_grid"] = (p, v) => v == Math.Floor(v) && v >= 1 ? p with { CoreHoleKGrid = (int)v } : throw new InputError($"--set core_hole_k_grid={v}: a whole number of at least 1"),
+        ["supercell_width"] = (p, v) => p with { SupercellWidth = v },
+        ["pdos_reach"] = (p, v) => p with { PdosReach = v },
+        ["xspectra_gamma"] = (p, v) => p with { XspectraGamma = v },
+    };
+
+    /// <summary>
+    /// This preset with settings changed from "key=value,key=value" (e.g. "ecutwfc=60,ecutrho=480"), named after them
+    /// ("fast+ecutwfc=60+ecutrho=480") so that a campaign folder and every stage record say what was run.
+    /// </summary>
+    public Preset With(string changes)
+    {
+        var preset = this;
+        foreach (var change in changes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = change.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !Settable.TryGetValue(parts[0], out var set))
+                throw new InputError($"--set '{change}': use key=value with key one of {string.Join(", ", Settable.Keys)}");
+            if (!double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
+                throw new InputError($"--set '{change}': '{parts[1]}' is not a positive number");
+            preset = set(preset, value) with { Name = $"{preset.Name}+{parts[0]}={parts[1]}" };
+        }
+        return preset;
+    }
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The convergence study behind the `converged` preset: for one O site of each material, the fast preset and variants
+# raising one setting at a time, each a campaign folder data/convergence/<material>/<variant>:
+#   fast            the pilot's 40/320 Ry, 1x1x1 core-hole k mesh, supercell >= 8 Å wide
+#   ecut50, ecut60  50/400 and 60/480 Ry
+#   k2              2x2x2 core-hole k mesh
+#   w10, w12        supercells >= 10 and >= 12 Å wide
+# Each variant's isotropic average is compared with the most converged variant of its series (ecut60, k2, w12):
+# Pearson r on 0-30 eV and main-peak shift (`corehole compare`), with the core-hole LUMO - HOMO (the threshold) and
+# the wall time; the table goes to data/convergence/summary.tsv. Finished variants are not rerun, so the study can be
+# stopped and resumed, and a table made from what is finished.
+# Usage: bash bench/converge.sh [--np N] [--table-only] [structure.cif ...]   (default: MgO and alpha-quartz)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+np=1; table_only=0; structures=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --np) np="$2"; shift 2 ;;
+    --table-only) table_only=1; shift ;;
+    *) structures+=("$1"); shift ;;
+  esac
+done
+[ ${#structures[@]} -gt 0 ] || structures=(data/structures/seed/MgO.cif data/structures/seed/alpha-quartz.cif)
+out=data/convergence
+declare -A settings=(
+  [fast]="" [ecut50]="ecutwfc=50,ecutrho=400" [ecut60]="ecutwfc=60,ecutrho=480"
+  [k2]="core_hole_k_grid=2" [w10]="supercell_width=10" [w12]="supercell_width=12")
+# Cheapest first, so that a stopped study has the most series complete.
+order=(fast ecut50 ecut60 w10 k2 w12)
+declare -A reference=([fast]=ecut60 [ecut50]=ecut60 [ecut60]=ecut60 [k2]=k2 [w10]=w12 [w12]=w12)
+
+if [ "$table_only" = 0 ]; then
+  for variant in "${order[@]}"; do
+    for structure in "${structures[@]}"; do
+      name=$(basename "$structure" .cif)
+      set_option=(); [ -n "${settings[$variant]}" ] && set_option=(--set "${settings[$variant]}")
+      ./corehole simulate "$structure" -o "$out/$name/$variant" "${set_option[@]}" --np "$np"
+    done
+  done
+fi
+
+stage_numbers() {
+  /usr/bin/python3 - "$1" <<'PY'
+import json, sys
+stage = json.load(open(sys.argv[1]))
+r = stage["results"]
+print(int(r["supercell_atoms"]), f"{r['lumo_ev'] - r['homo_ev']:.3f}", f"{stage['wall_seconds'] / 60:.1f}")
+PY
+}
+first_site() { ls -d "$1"/*/site_*/ 2>/dev/null | while read -r s; do [ -f "$s/stage.json" ] && echo "$s"; done | head -n 1; }
+{
+  printf "material\tvariant\tsupercell_atoms\tlumo_minus_homo_ev\twall_min\treference\tpearson_r\tpeak_shift_ev\n"
+  for structure in "${structures[@]}"; do
+    name=$(basename "$structure" .cif)
+    # Baseline first, then the rest in the order above; the three reference variants are compared with the baseline.
+    for variant in "${order[@]}"; do
+      site=$(first_site "$out/$name/$variant"); [ -n "$site" ] || continue
+      ref=${reference[$variant]}; [ "$ref" = "$variant" ] && ref=fast
+      ref_site=$(first_site "$out/$name/$ref")
+      read -r atoms gap wall < <(stage_numbers "$site/stage.json")
+      r="-"; shift_ev="-"
+      if [ -n "$ref_site" ] && [ "$ref_site" != "$site" ]; then
+        line=$(./corehole compare "$ref_site/xanes_avg.dat.gz" "$site/xanes_avg.dat.gz" --curve-a avg --curve-b avg | sed -n 4p)
+        r=$(echo "$line" | awk -F'│' '{gsub(/ /, "", $2); print $2}')
+        shift_ev=$(echo "$line" | awk -F'│' '{gsub(/ /, "", $5); print $5}')
+      fi
+      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$name" "$variant" "$atoms" "$gap" "$wall" "$ref" "$r" "$shift_ev"
+    done
+  done
+} > "$out/summary.tsv"
+column -t -s $'\t' "$out/summary.tsv"
