@@ -24,6 +24,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     public ReproductionSummary Run(ReproductionSites sites)
     {
         var clock = Stopwatch.StartNew();
+        results.WriteAmorphousCells(sites.AmorphousCells ?? []);
         var crystalline = Build("crystalline", sites.Crystalline);
         var amorphous = Build("amorphous", sites.Amorphous);
         var oxides = Build("oxides", sites.Oxides.Where(s => s.Material != ReproductionSites.SrTiO3).ToList());

@@ -8,10 +8,12 @@ namespace CoreHole.Reports;
 /// and O only that does not come from the amorphous folder: the polymorphs and the pure-silica zeolites), amorphous
 /// SiO2 (materials whose structure comes from the amorphous folder), and the transfer oxides of Fig. 4 and Supp.
 /// Fig. 3. Anything else is left out and said so in <see cref="Notes"/>.
+/// <see cref="AmorphousCells"/> are the check files (<c>corehole amorphous</c>'s CELL.json beside each CELL.rdf.csv) of the
+/// amorphous cells the campaign has planned, for the report's structure section.
 /// </summary>
 public sealed record ReproductionSites(
     string Description, IReadOnlyList<SiteRecord> Crystalline, IReadOnlyList<SiteRecord> Amorphous, IReadOnlyList<SiteRecord> Oxides,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes, IReadOnlyList<string>? AmorphousCells = null)
 {
     /// <summary>Fig. 4's oxides in the paper's panel order, then Supp. Fig. 3's SrTiO3: campaign material names.</summary>
     public static IReadOnlyList<string> TransferOxides { get; } = ["alpha-Al2O3", "MgO", "Li2O", "alpha-GeO2", "SrTiO3"];
@@ -34,8 +36,10 @@ public sealed record ReproductionSites(
         };
         var others = sites[Set.Other].Select(s => s.Material).Distinct().ToList();
         if (others.Count > 0) notes.Add($"left out (neither SiO2 nor a transfer oxide): {string.Join(", ", others)}");
+        var cells = campaign.Materials().Where(p => setOf[p.Name] == Set.Amorphous).Select(p => Path.ChangeExtension(p.Source, ".json"))
+            .Where(File.Exists).Distinct().Order(StringComparer.Ordinal).ToList();
         return new ReproductionSites($"the DFT campaign in {campaignFolder} (amorphous cells from {amorphousFolder})",
-            [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes);
+            [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes, cells);
     }
 
     /// <summary>

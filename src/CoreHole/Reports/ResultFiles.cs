@@ -46,6 +46,31 @@ public sealed class ResultFiles(string folder)
     public string PredictionsFile(string evaluation) => Path.Combine(Folder, "predictions", evaluation + ".csv");
     public string CvFile(string model) => Path.Combine(Folder, "cv", model + ".csv");
 
+    public string AmorphousCellsFolder => Path.Combine(Folder, "amorphous");
+
+    /// <summary>Copies each amorphous cell's checks (CELL.json) and pair distribution functions (CELL.rdf.csv) into the results.</summary>
+    public void WriteAmorphousCells(IEnumerable<string> checkFiles)
+    {
+        foreach (var json in checkFiles)
+            foreach (var file in new[] { json, Path.ChangeExtension(json, ".rdf.csv") })
+            {
+                if (!File.Exists(file)) throw new InputError(file, null, "missing: corehole amorphous writes it beside each cell");
+                Directory.CreateDirectory(AmorphousCellsFolder);
+                Atomic.Copy(file, Path.Combine(AmorphousCellsFolder, Path.GetFileName(file)));
+            }
+    }
+
+    /// <summary>The amorphous cells' check files and g(r) tables, by cell name (none if the run had no amorphous cells).</summary>
+    public IReadOnlyList<(string Name, JsonElement Checks, string[][] Rdf)> ReadAmorphousCells() =>
+        !Directory.Exists(AmorphousCellsFolder) ? []
+            : [.. Directory.GetFiles(AmorphousCellsFolder, "*.json").Order(StringComparer.Ordinal).Select(json =>
+            {
+                var name = Path.GetFileNameWithoutExtension(json);
+                var rdf = Path.ChangeExtension(json, ".rdf.csv");
+                return (name, JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone(),
+                    File.ReadLines(rdf).Where(l => l.Length > 0).Select(l => l.Split(',')).ToArray());
+            })];
+
     public void WriteSummary(ReproductionSummary summary) => Write(SummaryFile, JsonSerializer.Serialize(summary, Json));
 
     public ReproductionSummary ReadSummary()

@@ -12,7 +12,9 @@ public sealed class SyntheticReport
         Folder = Directory.CreateTempSubdirectory("corehole-report-").FullName;
         var trainer = new ModelTrainer(Path.Combine(Folder, "work"), SearchSpace.Quick,
             (runner, pending, _) => new LocalSearchExecutor(runner, 2).Run(pending, new Progress<SearchJobResult>(), CancellationToken.None), Log.Add);
-        Summary = new Reproduction(trainer, new ResultFiles(Folder), Log.Add).Run(ReproductionSites.Synthetic(crystalline: 30, amorphous: 12, seed: 4));
+        var sites = ReproductionSites.Synthetic(crystalline: 30, amorphous: 12, seed: 4)
+            with { AmorphousCells = [Path.Combine(AppContext.BaseDirectory, "data", "amorphous", "a-SiO2-72-s2.json")] };
+        Summary = new Reproduction(trainer, new ResultFiles(Folder), Log.Add).Run(sites);
         Headlines = ReportPage.Write(Folder);
         Page = File.ReadAllText(Path.Combine(Folder, ReportPage.FileName));
     }
@@ -32,7 +34,7 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         Assert.Empty(report.Summary.Missing);
         Assert.Equal(4, report.Summary.Models.Count);
         var figures = Path.Combine(report.Folder, ReportFigures.Folder);
-        string[] expected = ["fig2a", "fig2b", "fig2c", "fig2d", "peak-shifts", "fig3a", "fig3b", "fig3c", "fig3d", "fig3e", "suppfig1", "cost"];
+        string[] expected = ["fig2a", "fig2b", "fig2c", "fig2d", "peak-shifts", "fig3a", "fig3b", "fig3c", "fig3d", "fig3e", "suppfig1", "cost", "amorphous-rdf"];
         foreach (var name in expected)
             foreach (var extension in new[] { ".png", ".svg", ".csv" })
                 Assert.True(File.Exists(Path.Combine(figures, name + extension)), $"{name}{extension} is missing");
@@ -42,6 +44,16 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         foreach (var model in report.Summary.Models)
             Assert.Contains($"cv/{model.Name}.csv", report.Page);
         Assert.Contains(report.Headlines, h => h.StartsWith("Fig. 2a: ") && h.Contains("MSE < 0.4"));
+    }
+
+    [Fact]
+    public void TheAmorphousCellsAreShownWithTheirChecks()
+    {
+        Assert.Contains("<td>a-SiO2-72-s2</td><td>72</td><td>2.200</td><td>1.611</td><td>100%</td><td>100%</td>", report.Page);
+        Assert.Contains("1e12 K/s", report.Page);
+        var rdf = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "amorphous-rdf.csv"));
+        Assert.Equal("cell,r_angstrom,g_Si_Si,g_Si_O,g_O_O,g_total", rdf[0]);
+        Assert.Equal(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "amorphous", "a-SiO2-72-s2.rdf.csv")).Length, rdf.Length);
     }
 
     [Fact]
@@ -76,7 +88,7 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
             Assert.Contains("only", summary.Missing[section]);
         ReportPage.Write(folder);
         var page = File.ReadAllText(Path.Combine(folder, ReportPage.FileName));
-        Assert.Equal(7, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
+        Assert.Equal(8, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
         Assert.Contains("only 3 crystalline SiO2 sites", page);
         Assert.Contains("./corehole simulate --manifest data/structures/campaign.txt", page);
         Assert.True(File.Exists(Path.Combine(folder, ReportFigures.Folder, "cost.png")));
