@@ -44,10 +44,10 @@ static class SimulateCommand
             var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Fast : null;
             if (changes is not null) chosen = chosen!.With(changes);
             var campaign = chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
-            using var lockFile = CampaignLock.Take(campaign.Folder);
-
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
+            // Only a dry run that adds nothing leaves the folder untouched: it may look at a campaign that is running.
+            using var lockFile = parse.GetValue(dryRun) && files.Count == 0 ? null : CampaignLock.Take(campaign.Folder);
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
             var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in files)
