@@ -5,7 +5,10 @@
 #     unless it is already there: ~5 min on 2 idle cores.
 #  2. MgO in qe-seed's exact 3x3x3 primitive-cell supercell (54 atoms): x polarisation and gap vs shared/qe-seed/MgO.
 #     Runs into $MGO (default bench/out/validate-mgo): ~3 min on 2 idle cores.
-#  3. every material of shared/qe-seed that a campaign folder ($CAMPAIGN, default data/campaign) has finished:
+#  3. stishovite in qe-seed's exact 72-atom supercell (rows 2a, 2b, b+3c of its tetragonal cell; CoreHole's primitive
+#     cell lists the axes as c, a, b, hence the permuted matrix): isotropic average and gap vs shared/qe-seed/stishovite.
+#     Runs into $STISHOVITE (default bench/out/validate-stishovite): ~8 min on 1 idle core.
+#  4. every material of shared/qe-seed that a campaign folder ($CAMPAIGN, default data/campaign) has finished:
 #     isotropic average vs qe-seed's (both Cartesian trace/3) and the gap. CoreHole's supercells follow the width rule,
 #     so they may differ from qe-seed's (e.g. MgO 64 vs 54 atoms): r then also measures supercell convergence.
 # CoreHole plots with xgamma 0.1 eV and the references with 0.5 eV: a 0.4 eV Lorentzian is added to CoreHole's spectra
@@ -16,6 +19,7 @@ shared="${SHARED:-../shared}"
 quartz="${QUARTZ:-bench/out/validate-quartz}"
 campaign="${CAMPAIGN:-data/campaign}"
 mgo="${MGO:-bench/out/validate-mgo}"
+stishovite="${STISHOVITE:-bench/out/validate-stishovite}"
 np="$(nproc)"; [ "${1:-}" = "--np" ] && np="$2"
 
 ./corehole simulate data/structures/seed/alpha-quartz.cif --supercell "2 2 2" -o "$quartz" --np "$np"
@@ -34,6 +38,10 @@ PY
 ./corehole simulate data/structures/seed/MgO.cif --supercell "3 3 3" -o "$mgo" --np "$np"
 echo "MgO in qe-seed's 54-atom supercell, polarisation x, CoreHole (+0.4 eV Lorentzian) vs shared/qe-seed/MgO/site_O1/xanes_x.dat:"
 ./corehole compare "$mgo/MgO/site_O2/xanes_x.dat.gz" "$shared/qe-seed/MgO/site_O1/xanes_x.dat" --lorentzian-a 0.4
+
+./corehole simulate data/structures/seed/stishovite.cif --supercell "0 2 0 0 0 2 3 0 1" -o "$stishovite" --np "$np"
+echo "stishovite in qe-seed's 72-atom supercell, isotropic average, CoreHole (+0.4 eV Lorentzian) vs shared/qe-seed/stishovite/site_O1/xanes_avg.dat:"
+./corehole compare "$stishovite/stishovite/site_O3/xanes_avg.dat.gz" "$shared/qe-seed/stishovite/site_O1/xanes_avg.dat" --curve-a avg --curve-b avg --lorentzian-a 0.4
 
 for material in "$shared"/qe-seed/*/; do
   name=$(basename "$material")

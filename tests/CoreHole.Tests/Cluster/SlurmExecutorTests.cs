@@ -127,6 +127,10 @@ public class SlurmExecutorTests
         foreach (var job in Directory.GetFiles(Path.Combine(folder, "local", "jobs")).Select(Path.GetFileName))
             Assert.Equal(FoldResult(Path.Combine(folder, "local", "jobs", job!)), FoldResult(Path.Combine(folder, "slurm", "jobs", job!)));
         Assert.Contains("nothing to submit", CliProcess.Run(Limit, [.. Search(Path.Combine(folder, "slurm")), "--executor", "slurm"]).Output);
+        var status = CliProcess.Run(Limit, "status", Path.Combine(folder, "slurm")).Output;
+        Assert.Contains("40/40 cross-validation jobs done", status);
+        Assert.Contains("final model written", status);
+        Assert.Contains("COMPLETED 40", status);
     }
 
     static Dictionary<string, double> Results(string stage) =>
