@@ -41,7 +41,7 @@ public static class CampaignSource
         var stage = Path.Combine(groundFolder, StageRecord.FileName);
         double Result(StageRecord record, string key, string file) => record.Results.TryGetValue(key, out var v) ? v
             : throw new InputError(file, null, $"the stage record has no result '{key}'");
-        var edges = new BandEdges(Result(ground, "vbm_ev", stage), Result(ground, "cbm_ev", stage), "campaign ground state (bands at all nscf k-points)");
+        var edges = new BandEdges(Result(ground, "vbm_ev", stage), Result(ground, "cbm_ev", stage), "campaign ground state (gs/stage.json)");
         // projwfc names a PDOS by the 1-based index of the site's representative atom in the primitive cell.
         var pdos = SiteSources.Pdos(Existing(Path.Combine(groundFolder, "pdos", $"atm{site.Atom + 1}_O_p.pdos")));
         var threshold = coreHole.Results.TryGetValue("lumo_ev", out var lumo) && coreHole.Results.TryGetValue("homo_ev", out var homo)

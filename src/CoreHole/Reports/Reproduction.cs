@@ -29,7 +29,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         var amorphous = Build("amorphous", sites.Amorphous);
         var oxides = Build("oxides", sites.Oxides.Where(s => s.Material != ReproductionSites.SrTiO3).ToList());
         var srTiO3 = Build("srtio3", sites.Oxides.Where(s => s.Material == ReproductionSites.SrTiO3).ToList());
-        const string SrTiO3Missing = "SrTiO3 is not in the dataset: CoreHole has no Sr and Ti pseudopotentials yet, so its spectrum cannot be computed";
+        const string SrTiO3Missing = "SrTiO3 is not in the dataset yet: its site comes from ./corehole simulate --manifest data/structures/campaign.txt -o data/campaign";
         var amorphousMissing = $"no amorphous SiO2 spectra are in the dataset yet ({sites.Amorphous.Count} sites); they come from: {AmorphousCommand}";
         double? predictionSeconds = null;
 

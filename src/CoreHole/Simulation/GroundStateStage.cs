@@ -37,6 +37,7 @@ public static class GroundStateStage
         context.Keep(scf, "scf.in");
         runs.Add(scf);
 
+        var scfEdges = PwOutputReader.Read(scf.OutputPath).BandEdges();
         var pools = context.Processes > 1 ? $"-nk {context.Processes}" : "";
         var bands = occupied + EmptyBandsEstimate(cell.Lattice.Volume, preset.PdosReach);
         PwOutput nscfOutput;
@@ -46,7 +47,7 @@ public static class GroundStateStage
             var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, "tetrahedra", StageContext.KPoints(cell.Lattice, preset.NscfKLength)), pools);
             runs.Add(nscf);
             nscfOutput = PwOutputReader.Read(nscf.OutputPath);
-            edges = nscfOutput.BandEdges() ?? throw new QeRunFailedException(
+            edges = Combined(nscfOutput.BandEdges(), scfEdges) ?? throw new QeRunFailedException(
                 new QeRun("pw.x", context.WorkFolder, "nscf.in", "nscf.out", context.Processes), "no band gap in the nscf bands: a metal, or bands not printed");
             var lowestTop = nscfOutput.Bands.Min(k => k.Energies[^1]);
             if (lowestTop >= edges.Cbm + preset.PdosReach)
@@ -79,6 +80,14 @@ public static class GroundStateStage
             },
             species.ToDictionary(s => s.FileName, s => s.Sha256));
     }
+
+    /// <summary>
+    /// The band edges over both meshes: the same converged potential gives both, and an odd nscf mesh (7x7x7 for
+    /// cubic SrTiO3) misses zone-boundary points such as R, where a VBM may sit, that the scf mesh (6x6x6) holds.
+    /// </summary>
+    public static BandEdges? Combined(BandEdges? nscf, BandEdges? scf) =>
+        nscf is null || scf is null ? nscf
+            : new BandEdges(Math.Max(nscf.Vbm, scf.Vbm), Math.Min(nscf.Cbm, scf.Cbm), "bands at all nscf and scf k-points");
 
     /// <summary>
     /// Empty bands needed to reach <paramref name="reach"/> eV above the CBM: free-electron states per spin below E,

@@ -28,6 +28,8 @@ public sealed class PseudopotentialLibrary(string cacheFolder, QeProgramRunner r
         ["Li"] = new("Li", "Li.pbe-s-rrkjus-seed.UPF", "Li.ld1.in"),
         ["Mg"] = new("Mg", "Mg.pbe-nl-rrkjus-seed.UPF", "Mg.ld1.in"),
         ["Al"] = new("Al", "Al.pbe-n-rrkjus-seed.UPF", "Al.ld1.in"),
+        ["Sr"] = new("Sr", "Sr.pbe-spn-rrkjus-corehole.UPF", "Sr.ld1.in"),
+        ["Ti"] = new("Ti", "Ti.pbe-spn-rrkjus-corehole.UPF", "Ti.ld1.in"),
         ["Si"] = new("Si", "Si.pbe-nl-rrkjus_psl.1.0.0.UPF", null),
         ["Ge"] = new("Ge", "Ge.pbe-kjpaw.UPF", null),
     };
