@@ -11,7 +11,7 @@ namespace CoreHole.Simulation;
 /// DIR/&lt;material&gt;/structure.cif      the primitive cell as a P1 CIF, for people and other programs
 /// DIR/&lt;material&gt;/gs/               ground state: inputs, *.out.gz, pdos/*.gz, stage.json
 /// DIR/&lt;material&gt;/site_&lt;O&gt;/          core hole: inputs, *.out.gz, xanes_{x,y,z,avg}.dat.gz, stage.json
-/// DIR/.work/                        scratch of running jobs (wavefunctions); never kept
+/// DIR/.work/                        scratch of running jobs (wavefunctions; or under $COREHOLE_SCRATCH); never kept
 /// DIR/pseudo/                       pseudopotentials generated with ld1.x on first use
 /// </code>
 /// </summary>
@@ -54,7 +54,15 @@ public sealed class Campaign
 
     public string MaterialFolder(string material) => Path.Combine(Folder, material);
     public string StageFolder(CampaignJob job) => Path.Combine(Folder, job.Material, job.Stage);
-    public string WorkFolder(CampaignJob job) => Path.Combine(Folder, ".work", job.Material, job.Stage);
+    /// <summary>Where running jobs keep their scratch when set: a node-local disk on a cluster, so wavefunctions never cross the shared filesystem.</summary>
+    public const string ScratchVariable = "COREHOLE_SCRATCH";
+
+    public string WorkFolder(CampaignJob job) => WorkFolderUnder(Environment.GetEnvironmentVariable(ScratchVariable), job);
+
+    /// <summary>A job's scratch: DIR/.work/MATERIAL/STAGE, or SCRATCH/corehole-KEY/MATERIAL/STAGE with KEY naming this campaign folder.</summary>
+    public string WorkFolderUnder(string? scratch, CampaignJob job) => scratch is { Length: > 0 }
+        ? Path.Combine(scratch, "corehole-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Folder)))[..12], job.Material, job.Stage)
+        : Path.Combine(Folder, ".work", job.Material, job.Stage);
     public PseudopotentialLibrary Pseudopotentials(QeProgramRunner runner) => new(Path.Combine(Folder, "pseudo"), runner);
 
     /// <summary>
