@@ -47,7 +47,7 @@ r = stage["results"]
 print(int(r["supercell_atoms"]), f"{r['lumo_ev'] - r['homo_ev']:.3f}", f"{stage['wall_seconds'] / 60:.1f}")
 PY
 }
-first_site() { ls -d "$1"/*/site_*/ 2>/dev/null | while read -r s; do [ -f "$s/stage.json" ] && echo "$s"; done | head -n 1; }
+first_site() { for s in "$1"/*/site_*/; do [ -f "$s/stage.json" ] && { echo "$s"; return; }; done; true; }
 {
   printf "material\tvariant\tsupercell_atoms\tlumo_minus_homo_ev\twall_min\treference\tpearson_r\tpeak_shift_ev\n"
   for structure in "${structures[@]}"; do
