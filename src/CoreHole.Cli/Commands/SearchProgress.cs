@@ -16,7 +16,7 @@ static class SearchProgress
             var gate = new object();
             executor.Run(jobs, new SynchronousProgress(r =>
             {
-                lock (gate) Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {++done}/{total} {r.Id}: validation MSE {r.ValidationMse:G4} after {r.EpochsRun} epochs, {r.Seconds:0.0} s");
+                lock (gate) Console.WriteLine(Line(++done, total, r));
             }), cancel);
             return;
         }
@@ -37,6 +37,10 @@ static class SearchProgress
                 }), cancel);
             });
     }
+
+    /// <summary>One finished job, as logs show it (here, and while following a search on a cluster).</summary>
+    public static string Line(int done, int total, SearchJobResult r) =>
+        $"[{DateTime.Now:HH:mm:ss}] {done}/{total} {r.Id}: validation MSE {r.ValidationMse:G4} after {r.EpochsRun} epochs, {r.Seconds:0.0} s";
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; report on the worker, in order, under the caller's lock.</summary>
     sealed class SynchronousProgress(Action<SearchJobResult> handler) : IProgress<SearchJobResult>

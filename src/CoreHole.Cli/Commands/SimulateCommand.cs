@@ -68,18 +68,21 @@ static class SimulateCommand
                 return 0;
             }
             if (slurm && parse.GetValue(stopAfter) is not null) throw new InputError("--stop-after-minutes applies to the local executor; on Slurm use --time");
+            ICampaignExecutor executor;
             if (slurm)
             {
                 // Submit and say so first; then, with --wait, follow what is queued.
-                var submitter = new SlurmCampaignExecutor(campaign, np, parse.GetValue(retry), slurmSettings, wait: false);
-                submitter.Run(jobs, new Progress<CampaignEvent>(), CancellationToken.None);
-                ExecutorOptions.PrintSubmitted(submitter.Submitted, folder);
+                var cluster = new SlurmCampaignExecutor(campaign, np, parse.GetValue(retry), slurmSettings);
+                ExecutorOptions.PrintSubmitted(cluster.Submit(jobs), folder);
                 if (!parse.GetValue(executors.Wait)) return 0;
+                executor = cluster;
             }
-            else QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
-            var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
-            ICampaignExecutor executor = slurm ? new SlurmCampaignExecutor(campaign, np, retryFailed: false, slurmSettings, wait: true)
-                : new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
+            else
+            {
+                QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
+                var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
+                executor = new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
+            }
             var (done, failed) = CampaignProgress.Run(executor, jobs);
             var left = jobs.Count(j => campaign.State(j) == JobState.Pending);
             AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");

@@ -32,8 +32,7 @@ static class StatusCommand
             {
                 var campaign = Simulation.Campaign.Open(path);
                 Campaign(campaign, tasks);
-                reported = id => id.Contains('/') && Directory.Exists(Path.Combine(campaign.Folder, id))
-                    && (File.Exists(Path.Combine(campaign.Folder, id, StageRecord.FileName)) || File.Exists(Path.Combine(campaign.Folder, id, StageFailure.FileName)));
+                reported = id => id.Contains('/') && campaign.State(id) != JobState.Pending;
             }
             if (tasks.Count > 0) Cluster(tasks, reported);
             return 0;

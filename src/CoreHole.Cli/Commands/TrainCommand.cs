@@ -115,8 +115,7 @@ static class TrainCommand
         using var cancel = StopSignals.Token();
         var total = folder.Jobs().Count;
         var done = folder.Jobs().Count(j => folder.Result(j) is not null);
-        slurm.Follow(new Progress<SearchJobResult>(r => Console.WriteLine(
-            $"[{DateTime.Now:HH:mm:ss}] {Interlocked.Increment(ref done)}/{total} {r.Id}: validation MSE {r.ValidationMse:G4} after {r.EpochsRun} epochs, {r.Seconds:0.0} s")), cancel.Token);
+        slurm.Follow(new Progress<SearchJobResult>(r => Console.WriteLine(SearchProgress.Line(Interlocked.Increment(ref done), total, r))), cancel.Token);
         var summary = SearchSummary.Of(folder);
         PrintScores(summary);
         Print(summary.Best.Combination, folder.ReadReport());

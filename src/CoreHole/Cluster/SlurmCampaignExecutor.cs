@@ -7,28 +7,33 @@ namespace CoreHole.Cluster;
 /// states and an array of core-hole sites, both <c>afterok</c> on it. Each task is <c>corehole simulate --job ID</c>,
 /// the same <see cref="JobRunner"/> as on this machine, writing into the shared campaign folder. Submitting again
 /// skips what is finished or still queued, so jobs that died or were cancelled are the only ones resubmitted.
-/// With <paramref name="wait"/>, it follows the arrays until they end, reporting each job as its folder is finished.
+/// <see cref="Run"/> then follows the arrays until they end, reporting each job as its folder is finished.
 /// </summary>
-public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool retryFailed, SlurmOptions options, bool wait,
+public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool retryFailed, SlurmOptions options,
     TimeSpan? pollInterval = null) : ICampaignExecutor
 {
     public const string PseudopotentialsTask = "pseudopotentials";
     const string PrepareStage = "pseudopotentials";
+    SlurmLedger Ledger { get; } = new(campaign.Folder);
+    IReadOnlyList<CampaignJob>? _watched;
 
-    /// <summary>What the last <see cref="Run"/> submitted (empty: everything was finished or already queued).</summary>
-    public IReadOnlyList<SlurmSubmission> Submitted { get; private set; } = [];
-
-    public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
+    /// <summary>Submits the jobs neither finished nor queued (failed ones too with retryFailed); returns the arrays submitted.</summary>
+    public IReadOnlyList<SlurmSubmission> Submit(IReadOnlyList<CampaignJob> jobs)
     {
-        var ledger = new SlurmLedger(campaign.Folder);
-        var tasks = ledger.Tasks();
+        var tasks = Ledger.Tasks();
         RecordClusterFailures(campaign, tasks);
         var queued = tasks.Where(t => t.InFlight).Select(t => t.Task).ToHashSet();
         var todo = jobs.Where(j => !queued.Contains(j.Id)
             && (campaign.State(j) == JobState.Pending || (retryFailed && campaign.State(j) == JobState.Failed))).ToList();
-        Submitted = ledger.Submit(Stages(todo), options);
-        if (!wait) return (0, 0);
-        return Follow(ledger, [.. jobs.Where(j => queued.Contains(j.Id) || todo.Contains(j))], progress, cancel);
+        _watched = [.. jobs.Where(j => queued.Contains(j.Id) || todo.Contains(j))];
+        return Ledger.Submit(Stages(todo), options, tasks);
+    }
+
+    /// <summary>Follows the jobs <see cref="Submit"/> queued (submitting first if it was not called) until none is queued or running.</summary>
+    public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
+    {
+        if (_watched is null) Submit(jobs);
+        return Follow(_watched!, progress, cancel);
     }
 
     IEnumerable<SlurmStage> Stages(IReadOnlyList<CampaignJob> todo)
@@ -50,7 +55,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         }
     }
 
-    (int Done, int Failed) Follow(SlurmLedger ledger, IReadOnlyList<CampaignJob> watched, IProgress<CampaignEvent> progress, CancellationToken cancel)
+    (int Done, int Failed) Follow(IReadOnlyList<CampaignJob> watched, IProgress<CampaignEvent> progress, CancellationToken cancel)
     {
         int done = 0, failed = 0;
         var started = new HashSet<string>();
@@ -58,9 +63,9 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         var ids = watched.Select(j => j.Id).Append(PseudopotentialsTask).ToHashSet();
         while (true)
         {
-            var tasks = ledger.Tasks().Where(t => ids.Contains(t.Task)).ToDictionary(t => t.Task);
+            var tasks = Ledger.Tasks().Where(t => ids.Contains(t.Task)).ToDictionary(t => t.Task);
             RecordClusterFailures(campaign, tasks.Values);
-            if (ledger.CancelThoseThatNeverStart([.. tasks.Values]).Count > 0
+            if (Ledger.CancelThoseThatNeverStart([.. tasks.Values]).Count > 0
                 && tasks.GetValueOrDefault(PseudopotentialsTask) is { InFlight: false, State.State: not "COMPLETED" } prepare)
                 throw new InputError(prepare.LogPath, null, $"the pseudopotential job {prepare.SlurmId} ended {prepare.State?.State ?? "unknown"}, so the arrays waiting for it were cancelled: {prepare.LogTail()}");
             var costs = new CostModel(campaign.FinishedStages());
@@ -97,11 +102,10 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         foreach (var task in tasks.Where(t => t is { InFlight: false, State.State: "FAILED" or "TIMEOUT" or "OUT_OF_MEMORY" }))
         {
             var slash = task.Task.IndexOf('/');
-            if (slash < 0) continue; // the pseudopotential task has no stage folder
-            var folder = Path.Combine(campaign.Folder, task.Task);
-            if (File.Exists(Path.Combine(folder, StageRecord.FileName)) || File.Exists(Path.Combine(folder, StageFailure.FileName))) continue;
+            if (slash < 0 || campaign.State(task.Task) != JobState.Pending) continue; // the pseudopotential task has no stage folder
             new StageFailure(task.Task[..slash], task.Task[(slash + 1)..], "slurm",
-                $"Slurm {task.State!.State} (exit {task.State.ExitCode}) in job {task.SlurmId}: {task.LogTail()}", DateTimeOffset.UtcNow).Write(folder);
+                $"Slurm {task.State!.State} (exit {task.State.ExitCode}) in job {task.SlurmId}: {task.LogTail()}", DateTimeOffset.UtcNow)
+                .Write(Path.Combine(campaign.Folder, task.Task));
         }
     }
 }

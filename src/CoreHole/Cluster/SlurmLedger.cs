@@ -37,12 +37,12 @@ public sealed class SlurmLedger(string folder)
 
     /// <summary>
     /// Submits the stages with tasks, in order, each after the stages it names: those submitted in this same call and
-    /// earlier submissions of them still queued or running.
+    /// earlier submissions of them still queued or running in <paramref name="current"/> (the caller's <see cref="Tasks"/>).
     /// </summary>
-    public IReadOnlyList<SlurmSubmission> Submit(IEnumerable<SlurmStage> stages, SlurmOptions options)
+    public IReadOnlyList<SlurmSubmission> Submit(IEnumerable<SlurmStage> stages, SlurmOptions options, IReadOnlyList<SlurmTaskStatus> current)
     {
         Directory.CreateDirectory(LogFolder);
-        var queued = Tasks().Where(t => t.InFlight).Select(t => (t.Stage, JobId: t.SlurmId.Split('_')[0])).Distinct().ToList();
+        var queued = current.Where(t => t.InFlight).Select(t => (t.Stage, JobId: t.SlurmId.Split('_')[0])).Distinct().ToList();
         var submitted = new List<SlurmSubmission>();
         foreach (var stage in stages.Where(s => s.Tasks.Count > 0))
         {

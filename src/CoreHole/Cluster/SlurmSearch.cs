@@ -18,7 +18,8 @@ public sealed class SlurmSearch(SearchFolder folder, string trainCommand, SlurmO
 
     public IReadOnlyList<SlurmSubmission> Submit()
     {
-        var queued = Ledger.Tasks().Where(t => t.InFlight).Select(t => t.Task).ToHashSet();
+        var tasks = Ledger.Tasks();
+        var queued = tasks.Where(t => t.InFlight).Select(t => t.Task).ToHashSet();
         var pending = folder.Jobs().Where(j => folder.Result(j) is null && !queued.Contains(j.Id)).Select(j => j.Id).ToList();
         var needsFinal = (pending.Count > 0 || !File.Exists(folder.ModelFile)) && !queued.Contains(FinalTask);
         // Time limits from the longest fit measured so far (they grow with the network), 2 h before any.
@@ -27,7 +28,7 @@ public sealed class SlurmSearch(SearchFolder folder, string trainCommand, SlurmO
         return Ledger.Submit([
             new SlurmStage(CrossValidationStage, pending, $"{trainCommand} --job \"$task\"", resources, []),
             new SlurmStage(FinalStage, needsFinal ? [FinalTask] : [], $"{trainCommand} --jobs 1", resources, [CrossValidationStage]),
-        ], options);
+        ], options, tasks);
     }
 
     bool Unfinished(string task) => task == FinalTask ? !File.Exists(folder.ModelFile)

@@ -102,9 +102,12 @@ public sealed class Campaign
             .SelectMany(jobs => jobs).ToList();
     }
 
-    public JobState State(CampaignJob job)
+    public JobState State(CampaignJob job) => State(job.Id);
+
+    /// <summary>The state of a job by its id, MATERIAL/STAGE, which is also its folder.</summary>
+    public JobState State(string jobId)
     {
-        var folder = StageFolder(job);
+        var folder = Path.Combine(Folder, jobId);
         if (File.Exists(Path.Combine(folder, StageRecord.FileName))) return JobState.Done;
         return File.Exists(Path.Combine(folder, StageFailure.FileName)) ? JobState.Failed : JobState.Pending;
     }
