@@ -20,13 +20,14 @@ static class SimulateCommand
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
+        var keepCell = new Option<bool>("--keep-cell") { Description = "compute the ground state of the structures given in their own cell, not spglib's primitive cell (e.g. a supercell, to check k sampling)" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
         var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SlurmCampaignExecutor.PseudopotentialsTask}'): what a cluster task runs" };
         var executors = new ExecutorOptions();
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, settings, processes, dryRun, retry, maxAtoms, supercell, stopAfter, job,
+            structures, output, manifest, preset, settings, processes, dryRun, retry, maxAtoms, supercell, keepCell, stopAfter, job,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -52,7 +53,7 @@ static class SimulateCommand
             var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in files)
             {
-                var plan = campaign.Add(file, supercellMatrix: matrix);
+                var plan = campaign.Add(file, supercellMatrix: matrix, keepCell: parse.GetValue(keepCell));
                 named.Add(plan.Name);
                 AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
             }

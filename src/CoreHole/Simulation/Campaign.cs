@@ -69,16 +69,16 @@ public sealed class Campaign
     /// Adds a structure: reads it, finds its primitive cell, O sites and supercell, and saves the plan. A structure
     /// already planned keeps its plan (the plan never changes under finished stages).
     /// </summary>
-    public MaterialPlan Add(string structurePath, string? name = null, int[,]? supercellMatrix = null)
+    public MaterialPlan Add(string structurePath, string? name = null, int[,]? supercellMatrix = null, bool keepCell = false)
     {
         name ??= Path.GetFileNameWithoutExtension(structurePath);
         var folder = MaterialFolder(name);
         var planPath = Path.Combine(folder, "plan.json");
         if (File.Exists(planPath)) return PlanFile.Read(planPath);
-        var plan = MaterialPlan.Make(name, structurePath, StructureFiles.Read(structurePath), Preset, supercellMatrix);
+        var plan = MaterialPlan.Make(name, structurePath, StructureFiles.Read(structurePath), Preset, supercellMatrix, keepCell);
         Directory.CreateDirectory(folder);
         Atomic.WriteAllText(Path.Combine(folder, "structure.cif"),
-            CifWriter.ToText(plan.Primitive, $"primitive cell of {structurePath}, space group {plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber})"));
+            CifWriter.ToText(plan.Primitive, $"{(keepCell ? "cell as given" : "primitive cell")} of {structurePath}, space group {plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber})"));
         PlanFile.Write(planPath, plan);
         return plan;
     }

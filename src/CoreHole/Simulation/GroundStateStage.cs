@@ -6,13 +6,20 @@ namespace CoreHole.Simulation;
 /// <summary>
 /// The ground state of the primitive cell: pw.x scf, pw.x nscf on a denser k mesh with enough empty bands that every
 /// k-point reaches CBM + <see cref="Preset.PdosReach"/> (checked in the output, bands added and the nscf rerun if not),
-/// then projwfc.x. Keeps the O-p PDOS of each inequivalent O site and the total DOS.
+/// then projwfc.x. Keeps the O-p PDOS of each inequivalent O site and the total DOS. A cell at least
+/// <see cref="Preset.GammaCellWidth"/> wide (an amorphous cell) runs at Γ alone, its PDOS broadened by a narrow Gaussian.
 /// </summary>
 public static class GroundStateStage
 {
     public const string Name = "gs";
     const string Prefix = "gs";
     const int MaxNscfAttempts = 3;
+
+    /// <summary>
+    /// projwfc's Gaussian at Γ, standard deviation 0.05 eV (QE's degauss is sqrt(2) sigma, in Ry) on a 0.02 eV grid:
+    /// CoreHole's sigma = 0.5 eV broadening then makes it 0.5025 eV, 0.5 % wider than on a tetrahedron mesh.
+    /// </summary>
+    const double GammaPdosSigma = 0.05, GammaPdosStep = 0.02, RydbergInEv = 13.605693123;
 
     public static StageRecord Run(StageContext context)
     {
@@ -21,6 +28,8 @@ public static class GroundStateStage
         var cell = plan.Primitive;
         var (species, labels) = context.Species(cell);
         var occupied = StageContext.OccupiedBands(species, labels, 0, plan.Name);
+        var atGamma = AtGamma(cell.Lattice, preset);
+        string Mesh(double length) => atGamma ? "K_POINTS gamma\n" : StageContext.KPoints(cell.Lattice, length);
         var runs = new List<QeRunRecord>();
 
         QeInput Input(string calculation, int bands, string occupations, string kpoints) =>
@@ -33,18 +42,18 @@ public static class GroundStateStage
                 .Structure(cell, species, labels)
                 .Card(kpoints);
 
-        var scf = context.Run("pw.x", "scf.in", Input("scf", occupied + 4, "fixed", StageContext.KPoints(cell.Lattice, preset.ScfKLength)));
+        var scf = context.Run("pw.x", "scf.in", Input("scf", occupied + 4, "fixed", Mesh(preset.ScfKLength)));
         context.Keep(scf, "scf.in");
         runs.Add(scf);
 
         var scfEdges = PwOutputReader.Read(scf.OutputPath).BandEdges();
-        var pools = context.Processes > 1 ? $"-nk {context.Processes}" : "";
+        var pools = context.Processes > 1 && !atGamma ? $"-nk {context.Processes}" : "";
         var bands = occupied + EmptyBandsEstimate(cell.Lattice.Volume, preset.PdosReach);
         PwOutput nscfOutput;
         BandEdges edges;
         for (var attempt = 1; ; attempt++)
         {
-            var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, "tetrahedra", StageContext.KPoints(cell.Lattice, preset.NscfKLength)), pools);
+            var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, atGamma ? "fixed" : "tetrahedra", Mesh(preset.NscfKLength)), pools);
             runs.Add(nscf);
             nscfOutput = PwOutputReader.Read(nscf.OutputPath);
             edges = Combined(nscfOutput.BandEdges(), scfEdges) ?? throw new QeRunFailedException(
@@ -64,8 +73,11 @@ public static class GroundStateStage
 
         var emin = Math.Floor((edges.Vbm - 32.5) * 20) / 20;
         var emax = Math.Ceiling((edges.Cbm + preset.PdosReach + 2) * 20) / 20;
+        (string, object)[] broadening = atGamma
+            ? [("DeltaE", GammaPdosStep), ("degauss", Math.Round(Math.Sqrt(2) * GammaPdosSigma / RydbergInEv, 6))]
+            : [("DeltaE", 0.05)];
         var projwfc = context.Run("projwfc.x", "projwfc.in", new QeInput()
-            .Namelist("projwfc", ("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"), ("DeltaE", 0.05), ("Emin", emin), ("Emax", emax)));
+            .Namelist("projwfc", [("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"), .. broadening, ("Emin", emin), ("Emax", emax)]));
         context.Keep(projwfc, "projwfc.in");
         runs.Add(projwfc);
         KeepPdos(context);
@@ -77,6 +89,7 @@ public static class GroundStateStage
                 ["vbm_ev"] = edges.Vbm, ["cbm_ev"] = edges.Cbm, ["band_gap_ev"] = edges.Gap, ["mid_gap_ev"] = edges.MidGap,
                 ["nbnd_nscf"] = bands, ["occupied_bands"] = occupied, ["primitive_atoms"] = cell.Atoms.Count,
                 ["highest_band_min_ev"] = nscfOutput.Bands.Min(k => k.Energies[^1]),
+                ["nscf_k_points"] = nscfOutput.Bands.Count, ["gamma_only"] = atGamma ? 1 : 0,
             },
             species.ToDictionary(s => s.FileName, s => s.Sha256));
     }
@@ -89,15 +102,24 @@ public static class GroundStateStage
         nscf is null || scf is null ? nscf
             : new BandEdges(Math.Max(nscf.Vbm, scf.Vbm), Math.Min(nscf.Cbm, scf.Cbm), "bands at all nscf and scf k-points");
 
+    /// <summary>Whether a cell is wide enough for its ground state to run at Γ alone (<see cref="Preset.GammaCellWidth"/>).</summary>
+    public static bool AtGamma(Structures.Lattice lattice, Preset preset)
+    {
+        var widths = lattice.PerpendicularWidths();
+        return Math.Min(widths.X, Math.Min(widths.Y, widths.Z)) >= preset.GammaCellWidth;
+    }
+
     /// <summary>
     /// Empty bands needed to reach <paramref name="reach"/> eV above the CBM: free-electron states per spin below E,
-    /// V k^3 / (6 pi^2) with k = sqrt(E / 3.81 eV Å^2), times 2.5 (calibrated on alpha-quartz, whose 24 empty bands
-    /// reach only 12 eV: about 2.2x the free-electron count), at E = reach + 2 eV for margin.
+    /// V k^3 / (6 pi^2) with k = sqrt(E / 3.81 eV Å^2), at E = reach + 2 eV, times 1.7. Calibrated on the campaign's
+    /// first 11 ground states: the bands below CBM + 22 eV at the worst k-point are 1.3-1.6x that count in silica
+    /// frameworks and 1.7-2.3x in the dense oxides (Al2O3, stishovite, MgO), whose small cells rerun the nscf cheaply
+    /// with more bands; the former 2.5x gave twice the bands needed and nscf runs several times longer.
     /// </summary>
     public static int EmptyBandsEstimate(double volume, double reach)
     {
         var k = Math.Sqrt((reach + 2) / 3.80998);
-        return Math.Max(8, (int)Math.Ceiling(2.5 * volume * k * k * k / (6 * Math.PI * Math.PI)));
+        return Math.Max(8, (int)Math.Ceiling(1.7 * volume * k * k * k / (6 * Math.PI * Math.PI)));
     }
 
     /// <summary>Keeps the O-p PDOS of every inequivalent O site (atmN_O_p.pdos, N 1-based as in projwfc) and the total DOS.</summary>

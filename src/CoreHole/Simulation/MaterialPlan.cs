@@ -25,11 +25,13 @@ public sealed record MaterialPlan(
 
     /// <param name="supercellMatrix">A supercell chosen by the user (rows: supercell vectors in primitive-vector units);
     /// null: the smallest one at least <see cref="Preset.SupercellWidth"/> wide.</param>
-    public static MaterialPlan Make(string name, string source, Crystal input, Preset preset, int[,]? supercellMatrix = null)
+    /// <param name="keepCell">Use the input's own cell for the ground state instead of spglib's primitive cell (a
+    /// supercell, to check how a large cell's k sampling changes the PDOS).</param>
+    public static MaterialPlan Make(string name, string source, Crystal input, Preset preset, int[,]? supercellMatrix = null, bool keepCell = false)
     {
         if (!input.Atoms.Any(a => a.Element == "O"))
             throw new InputError(source, null, "has no oxygen: CoreHole simulates O K edges");
-        var primitive = Symmetry.Primitive(input) with { Name = name };
+        var primitive = (keepCell ? input : Symmetry.Primitive(input)) with { Name = name };
         CheckDistances(source, primitive);
         var symmetry = Symmetry.Analyze(primitive);
         var sites = Symmetry.InequivalentSites(primitive, "O");

@@ -13,6 +13,10 @@ namespace CoreHole.Simulation;
 /// <param name="PdosReach">The nscf must hold bands at least this far above the CBM (eV) at every k-point.</param>
 /// <param name="XspectraGamma">xspectra's Lorentzian half-width (eV). Small, so that CoreHole's documented Gaussian sets the
 /// broadening; a larger one is a Lorentzian convolution away (half-widths add).</param>
+/// <param name="GammaCellWidth">A ground-state cell whose perpendicular widths all reach this (Å) runs at Γ alone (real
+/// wavefunctions, fixed occupations, projwfc's narrow Gaussian instead of tetrahedra): a 72-atom amorphous cell on the
+/// 24 Å mesh needs 14 k-points of ~500 bands each, half a day on one core, while Γ in a cell this wide gives the
+/// σ = 0.5 eV PDOS of the dense mesh (measured on a 72-atom alpha-quartz supercell, bench/gamma-ground-state.sh).</param>
 public sealed record Preset(
     string Name,
     double EcutWfc,
@@ -24,7 +28,8 @@ public sealed record Preset(
     double PdosReach,
     double XspectraGamma,
     double ScfConvergence = 1e-8,
-    double CoreHoleConvergence = 1e-7)
+    double CoreHoleConvergence = 1e-7,
+    double GammaCellWidth = 10.0)
 {
     /// <summary>The pilot's settings (shared/qe-pilot): about 3.5 minutes per O site of a 72-atom SiO2 supercell on 2 cores.</summary>
     public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1);
@@ -52,6 +57,7 @@ public sealed record Preset(
         ["supercell_width"] = (p, v) => p with { SupercellWidth = v },
         ["pdos_reach"] = (p, v) => p with { PdosReach = v },
         ["xspectra_gamma"] = (p, v) => p with { XspectraGamma = v },
+        ["gamma_cell_width"] = (p, v) => p with { GammaCellWidth = v },
     };
 
     /// <summary>

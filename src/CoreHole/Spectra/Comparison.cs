@@ -1,7 +1,11 @@
 namespace CoreHole.Spectra;
 
-/// <summary>How alike two spectra are over an energy window: Pearson correlation and where their strongest peaks sit.</summary>
-public sealed record Comparison(double Pearson, double MainPeakA, double MainPeakB)
+/// <summary>
+/// How alike two spectra are over an energy window: Pearson correlation, where their strongest peaks sit, and the mean
+/// squared difference once each is scaled to a mean of 1 over the window (the scale of CoreHole's model inputs and
+/// targets, whose MSEs it makes comparable).
+/// </summary>
+public sealed record Comparison(double Pearson, double MainPeakA, double MainPeakB, double MeanOneMse)
 {
     public double MainPeakShift => MainPeakB - MainPeakA;
 
@@ -11,7 +15,25 @@ public sealed record Comparison(double Pearson, double MainPeakA, double MainPea
         var grid = new EnergyGrid(from, step, (int)Math.Round((to - from) / step) + 1);
         var x = a.Resampled(grid);
         var y = b.Resampled(grid);
-        return new Comparison(Correlation(x.Intensities, y.Intensities), x.Maximum.Energy, y.Maximum.Energy);
+        return new Comparison(Correlation(x.Intensities, y.Intensities), x.Maximum.Energy, y.Maximum.Energy,
+            MeanSquaredDifference(MeanOne(x.Intensities), MeanOne(y.Intensities)));
+    }
+
+    static double[] MeanOne(ReadOnlySpan<double> values)
+    {
+        var mean = 0.0;
+        foreach (var v in values) mean += v;
+        mean /= values.Length;
+        var scaled = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) scaled[i] = mean > 0 ? values[i] / mean : double.NaN;
+        return scaled;
+    }
+
+    static double MeanSquaredDifference(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++) sum += (x[i] - y[i]) * (x[i] - y[i]);
+        return sum / x.Length;
     }
 
     /// <summary>Pearson's correlation coefficient of two equally long series.</summary>

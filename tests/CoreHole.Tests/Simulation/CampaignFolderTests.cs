@@ -17,4 +17,17 @@ public class CampaignFolderTests
         Assert.NotEqual(scratch, second.WorkFolderUnder("/scratch/me", job));   // two campaigns never share a scratch folder
         Assert.Equal(scratch, first.WorkFolderUnder("/scratch/me", job));
     }
+
+    [Fact]
+    public void KeepCellPlansTheGroundStateInTheCellGivenWithTheSameSites()
+    {
+        var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Fast);
+        var cif = Path.Combine(AppContext.BaseDirectory, "data", "structures", "ABW.cif");   // Imma, body-centred conventional cell
+        var primitive = campaign.Add(cif);
+        var kept = campaign.Add(cif, "ABW-conventional", keepCell: true);
+        Assert.Equal(2 * primitive.Primitive.Atoms.Count, kept.Primitive.Atoms.Count);
+        Assert.Equal(primitive.OxygenSites.Count, kept.OxygenSites.Count);
+        Assert.Equal(2 * primitive.Primitive.Lattice.Volume, kept.Primitive.Lattice.Volume, 6);
+        Assert.Contains("cell as given", File.ReadAllText(Path.Combine(campaign.Folder, "ABW-conventional", "structure.cif")));
+    }
 }

@@ -81,6 +81,36 @@ public class SimulateEndToEndTests
     }
 
     [Fact]
+    public void CellsWiderThanTheGammaWidthRunTheirGroundStateAtGammaAlone()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        // Rock salt's primitive cell is 2.4 Å wide: a Γ width of 2 Å sends it down the amorphous cells' path.
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--set", "gamma_cell_width=2", "--dry-run");
+        Assert.True(code == 0, log);
+        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        Assert.True(code == 0, log);
+
+        var gs = Path.Combine(output, "MgO-p1", "gs");
+        foreach (var input in new[] { "scf.in", "nscf.in" }) Assert.EndsWith("K_POINTS gamma\n", File.ReadAllText(Path.Combine(gs, input)));
+        Assert.Contains("occupations = 'fixed'", File.ReadAllText(Path.Combine(gs, "nscf.in")));
+        Assert.Contains("degauss = 0.005197", File.ReadAllText(Path.Combine(gs, "projwfc.in")));
+        var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(gs, "stage.json"))).RootElement.GetProperty("results");
+        Assert.Equal(1, results.GetProperty("gamma_only").GetDouble());
+        Assert.Equal(1, results.GetProperty("nscf_k_points").GetDouble());
+
+        // The band edges are Γ's own eigenvalues (of the scf and nscf runs, both at Γ), and the PDOS is projwfc's
+        // Gaussian sum reaching the preset's 8 eV above the CBM.
+        var gamma = new[] { "scf.out.gz", "nscf.out.gz" }.Select(f => Assert.Single(PwOutputReader.Read(Path.Combine(gs, f)).Bands)).ToList();
+        Assert.Equal(gamma.Max(k => k.Energies[3]), results.GetProperty("vbm_ev").GetDouble(), 10);
+        Assert.Equal(gamma.Min(k => k.Energies[4]), results.GetProperty("cbm_ev").GetDouble(), 10);
+        var pdos = SpectrumFiles.Read(Path.Combine(gs, "pdos", "atm2_O_p.pdos.gz")).Curves[0].Curve;
+        Assert.True(pdos.LastEnergy >= results.GetProperty("cbm_ev").GetDouble() + 8);
+        using var projwfc = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(gs, "projwfc.out.gz")), System.IO.Compression.CompressionMode.Decompress));
+        Assert.Contains("Gaussian broadening (read from input)", projwfc.ReadToEnd());
+    }
+
+    [Fact]
     public void StructuresNamedAreTheOnlyOnesRunWhileNoneMeansTheWholeFolder()
     {
         var output = NewFolder();
