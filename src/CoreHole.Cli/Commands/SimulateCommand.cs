@@ -47,8 +47,6 @@ static class SimulateCommand
             var campaign = chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
-            // Only a dry run that adds nothing leaves the folder untouched: it may look at a campaign that is running.
-            using var lockFile = parse.GetValue(dryRun) && files.Count == 0 ? null : CampaignLock.Take(campaign.Folder);
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
             var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in files)
@@ -113,6 +111,11 @@ static class SimulateCommand
         using var cancel = StopSignals.Token();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var state = runner.Run(job, cancel.Token);
+        if (state == JobState.Running)
+        {
+            Console.WriteLine($"{id}: another process is running it");
+            return 0;
+        }
         if (state == JobState.Done)
         {
             Console.WriteLine($"{id}: done in {Duration(clock.Elapsed.TotalSeconds)}");
@@ -124,7 +127,7 @@ static class SimulateCommand
 
     static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, int np)
     {
-        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "failed", "to do", "est. to do");
+        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "failed", "running", "to do", "est. to do");
         double total = 0;
         foreach (var m in materials.OrderBy(m => m.SupercellAtoms))
         {
@@ -134,7 +137,8 @@ static class SimulateCommand
             total += todo;
             table.AddRow(m.Name, $"{m.SpaceGroupSymbol} ({m.SpaceGroupNumber})", m.Primitive.Atoms.Count.ToString(), m.OxygenSites.Count.ToString(),
                 m.SupercellAtoms.ToString(), $"{m.SupercellMinWidth:F2}", states.Count(s => s == JobState.Done).ToString(),
-                states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
+                states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Running).ToString(),
+                states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials, {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");

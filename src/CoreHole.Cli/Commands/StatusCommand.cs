@@ -32,7 +32,7 @@ static class StatusCommand
             {
                 var campaign = Simulation.Campaign.Open(path);
                 Campaign(campaign, tasks);
-                reported = id => id.Contains('/') && campaign.State(id) != JobState.Pending;
+                reported = id => id.Contains('/') && campaign.State(id) is JobState.Done or JobState.Failed;
             }
             if (tasks.Count > 0) Cluster(tasks, reported);
             return 0;
@@ -46,12 +46,13 @@ static class StatusCommand
         var materials = campaign.Materials();
         var jobs = Simulation.Campaign.Jobs(materials);
         var records = campaign.FinishedStages().ToList();
-        var table = new Table().AddColumns("stage", "done", "failed", "to do", "wall time of done (h)", "median per job (min)");
+        var table = new Table().AddColumns("stage", "done", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
             var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
             var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
             table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
+                ofKind.Count(j => campaign.State(j) == JobState.Running).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Pending).ToString(), $"{walls.Sum() / 3600:F2}",
                 walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
         }

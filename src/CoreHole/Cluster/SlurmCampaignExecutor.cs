@@ -80,7 +80,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
                     continue;
                 }
                 var state = campaign.State(job);
-                if (state == JobState.Pending) continue; // cancelled or lost: the next submission runs it again
+                if (state is JobState.Pending or JobState.Running) continue; // cancelled or lost: the next submission runs it again
                 reported.Add(job.Id);
                 if (state == JobState.Done) done++; else failed++;
                 progress.Report(new JobFinished(job, state, StageRecord.TryRead(campaign.StageFolder(job))?.WallSeconds ?? 0,

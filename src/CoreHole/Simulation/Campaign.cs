@@ -109,7 +109,8 @@ public sealed class Campaign
     {
         var folder = Path.Combine(Folder, jobId);
         if (File.Exists(Path.Combine(folder, StageRecord.FileName))) return JobState.Done;
-        return File.Exists(Path.Combine(folder, StageFailure.FileName)) ? JobState.Failed : JobState.Pending;
+        if (File.Exists(Path.Combine(folder, StageFailure.FileName))) return JobState.Failed;
+        return CampaignLock.IsHeld(folder) ? JobState.Running : JobState.Pending;
     }
 
     public IEnumerable<StageRecord> FinishedStages() =>

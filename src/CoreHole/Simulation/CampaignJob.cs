@@ -10,5 +10,8 @@ public sealed record CampaignJob(string Material, string? Site, int Atoms)
     public override string ToString() => Id;
 }
 
-/// <summary>Where a job stands, read from its folder: finished (stage.json), failed (failed.json), or to do.</summary>
-public enum JobState { Pending, Done, Failed }
+/// <summary>
+/// Where a job stands, read from its folder: finished (stage.json), failed (failed.json), running in another process
+/// (its lock is held), or to do.
+/// </summary>
+public enum JobState { Pending, Running, Done, Failed }

@@ -5,14 +5,19 @@ namespace CoreHole.Simulation;
 /// finished, failed.json (with QE's error text) when a program failed. The same code runs a job on this machine or
 /// inside a cluster job, so every executor gets the same folders.
 /// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do.
+/// A job another process holds is not touched: <see cref="JobState.Running"/>.
 /// </summary>
 public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
 {
     public JobState Run(CampaignJob job, CancellationToken cancel = default)
     {
+        var stage = campaign.StageFolder(job);
+        using var claim = CampaignLock.TryClaim(stage);
+        if (claim is null) return JobState.Running;
+        // Claimed: whatever another process did to it before is over, and it may have finished it.
+        if (File.Exists(Path.Combine(stage, StageRecord.FileName))) return JobState.Done;
         var plan = PlanFile.Read(Path.Combine(campaign.MaterialFolder(job.Material), "plan.json"));
         var work = campaign.WorkFolder(job);
-        var stage = campaign.StageFolder(job);
         KillOrphan(work);
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);

@@ -16,8 +16,9 @@ public interface ICampaignExecutor
 
 /// <summary>
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
-/// ones unless asked to retry), refits its time estimates as stages finish, and stops starting new jobs once a deadline
-/// would be passed, so a session can end with every started stage finished. Several failures in a row mean something
+/// ones unless asked to retry) and those another process on the same folder has taken meanwhile, so that several can
+/// share a campaign; refits its time estimates as stages finish, and stops starting new jobs once a deadline would be
+/// passed, so a session can end with every started stage finished. Several failures in a row mean something
 /// systematic (a missing file, a broken installation): it stops rather than fail every remaining job.
 /// </summary>
 public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
@@ -27,12 +28,14 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
     public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
     {
         var runner = new JobRunner(campaign, processes, new QeProgramRunner());
-        var todo = jobs.Where(j => campaign.State(j) == JobState.Pending || (retryFailed && campaign.State(j) == JobState.Failed)).ToList();
+        bool ToDo(CampaignJob job) => campaign.State(job) is var state && (state == JobState.Pending || (retryFailed && state == JobState.Failed));
+        var todo = jobs.Where(ToDo).ToList();
         int done = 0, failed = 0, failedInARow = 0;
         for (var i = 0; i < todo.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();
             var job = todo[i];
+            if (!ToDo(job)) continue; // another process finished or took it since the list was made
             var costs = new CostModel(campaign.FinishedStages());
             var estimate = costs.Seconds(job, processes);
             if (deadline is { } end && DateTimeOffset.UtcNow.AddSeconds(estimate) > end)
@@ -43,6 +46,11 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
             var clock = Stopwatch.StartNew();
             var state = runner.Run(job, cancel);
+            if (state == JobState.Running)
+            {
+                progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds, null));
+                continue;
+            }
             if (state == JobState.Done) { done++; failedInARow = 0; } else { failed++; failedInARow++; }
             var failure = state == JobState.Failed ? StageFailure.TryRead(campaign.StageFolder(job))?.Reason : null;
             progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds, failure));

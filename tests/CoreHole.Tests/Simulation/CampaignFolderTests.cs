@@ -30,4 +30,27 @@ public class CampaignFolderTests
         Assert.Equal(2 * primitive.Primitive.Lattice.Volume, kept.Primitive.Lattice.Volume, 6);
         Assert.Contains("cell as given", File.ReadAllText(Path.Combine(campaign.Folder, "ABW-conventional", "structure.cif")));
     }
+
+    [Fact]
+    public void AJobHeldByAnotherProcessIsRunningAndLeftAlone()
+    {
+        var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Smoke);
+        campaign.Add(Path.Combine(AppContext.BaseDirectory, "data", "structures", "MgO-p1.cif"));
+        var job = Campaign.Jobs(campaign.Materials()).First(j => j.IsCoreHole);
+        var stage = campaign.StageFolder(job);
+        Directory.CreateDirectory(stage);
+        File.WriteAllText(Path.Combine(stage, "scf.in"), "the other process's input");
+        Assert.Equal(JobState.Pending, campaign.State(job));
+
+        using (var other = CampaignLock.TryClaim(stage))   // a lock is per open file: held here, it is another's to the runner
+        {
+            Assert.NotNull(other);
+            Assert.Equal(JobState.Running, campaign.State(job));
+            Assert.Null(CampaignLock.TryClaim(stage));
+            Assert.Equal(JobState.Running, new JobRunner(campaign, 1, new QeProgramRunner()).Run(job));
+            Assert.Equal("the other process's input", File.ReadAllText(Path.Combine(stage, "scf.in")));
+        }
+        Assert.Equal(JobState.Pending, campaign.State(job));   // released with its holder; the lock file stays
+        Assert.True(File.Exists(CampaignLock.PathOf(stage)));
+    }
 }

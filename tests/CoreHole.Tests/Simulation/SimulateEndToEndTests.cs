@@ -81,6 +81,29 @@ public class SimulateEndToEndTests
     }
 
     [Fact]
+    public void TwoProcessesOnOneFolderShareItsJobsAndRunEachOnce()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--dry-run");
+        Assert.True(code == 0, log);
+        using var first = CliProcess.Start("simulate", "-o", output, "--np", "1");
+        using var second = CliProcess.Start("simulate", "-o", output, "--np", "1");
+        var logs = new[] { first, second }.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
+        Assert.True(first.WaitForExit(Limit) && second.WaitForExit(Limit), "the two campaigns did not finish in time");
+        var text = logs.Select(l => l.Out.Result + l.Err.Result).ToList();
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, string.Join("\n---\n", text));
+
+        // The ground state and the one O site ran once each, whichever process took them, and both finished.
+        foreach (var id in new[] { "MgO-p1/gs", "MgO-p1/site_O2" })
+        {
+            Assert.Equal(1, text.Sum(t => t.Split('\n').Count(line => line.Contains($"done  {id} "))));
+            Assert.True(File.Exists(Path.Combine(output, id, "stage.json")), id);
+        }
+        Assert.DoesNotContain(text, t => t.Contains("FAILED"));
+    }
+
+    [Fact]
     public void CellsWiderThanTheGammaWidthRunTheirGroundStateAtGammaAlone()
     {
         CliProcess.RequireQuantumEspresso();
