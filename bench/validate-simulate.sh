@@ -15,8 +15,8 @@
 #     isotropic average vs qe-seed's (both Cartesian trace/3) and the gap. CoreHole's supercells follow the width rule,
 #     so they may differ from qe-seed's (e.g. MgO 64 vs 54 atoms): r then also measures supercell convergence.
 # CoreHole plots with xgamma 0.1 eV and the references with 0.5 eV: a 0.4 eV Lorentzian is added to CoreHole's spectra
-# (half-widths add). Each comparison also prints the MSE as the model sees the two (sigma 0.5 eV, aligned at each
-# threshold, -1 to 15 eV, mean 1).
+# (half-widths add). Each comparison also prints the MSE as the model sees the two (that Lorentzian, then sigma 0.5 eV,
+# aligned at each threshold, -1 to 15 eV, mean 1).
 # Usage: bash bench/validate-simulate.sh [--np N] [quartz] [mgo] [stishovite] [al2o3] [campaign]   (none: all five)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,7 +43,7 @@ seed_threshold() { ./corehole inspect "$1/scf.out" | awk -F'│' '$2 ~ /threshol
 compare_average() {
   ./corehole compare "$1/xanes_avg.dat.gz" "$2/xanes_avg.dat" --curve-a avg --curve-b avg --lorentzian-a 0.4
   echo "  as the model sees them (sigma 0.5 eV, each at its threshold, -1 to 15 eV):"
-  ./corehole compare "$1/xanes_avg.dat.gz" "$2/xanes_avg.dat" --curve-a avg --curve-b avg --sigma 0.5 \
+  ./corehole compare "$1/xanes_avg.dat.gz" "$2/xanes_avg.dat" --curve-a avg --curve-b avg --lorentzian-a 0.4 --sigma 0.5 \
     --zero-a "$(threshold "$1")" --zero-b "$(seed_threshold "$2")" --from -1 --to 15 | grep -E '^│ *-?[0-9]'
 }
 gap_against_seed() {
