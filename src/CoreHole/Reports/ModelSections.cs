@@ -36,24 +36,31 @@ public static class ModelSections
         var text = new StringBuilder("<h2 id=\"cost\">Cost: ground state + prediction vs core-hole simulation</h2>\n");
         var costs = report.Results.ReadCosts();
         if (costs.Count == 0) return text + report.NotYet(Evaluations.Cost);
-        var predict = report.Summary.PredictionSecondsPerSite;
-        double Ratio(SiteCost c) => c.CoreHoleSeconds / (c.GroundStateSeconds + (predict ?? 0));
+        var predict = report.Summary.PredictionSecondsPerSite ?? 0;
+        // One ground-state run gives the PDOS of every site of its material: each site bears its share of it.
+        var sitesOf = costs.CountBy(c => c.Material).ToDictionary();
+        double Shared(SiteCost c) => c.GroundStateSeconds / sitesOf[c.Material];
+        double Ratio(SiteCost c) => c.CoreHoleSeconds / (Shared(c) + predict);
+        double RatioInFull(SiteCost c) => c.CoreHoleSeconds / (c.GroundStateSeconds + predict);
         var sorted = costs.OrderBy(Ratio).ToList();
-        var figure = new PlotFigure("Site (sorted by ratio)", "Core-hole time / (ground state + prediction)", "Cost ratio per site")
+        var figure = new PlotFigure("Site (sorted by ratio)", "Core-hole time / (ground state share + prediction)", "Cost ratio per site")
         {
-            Markers = [new PlotMarkers("measured", [.. Enumerable.Range(1, sorted.Count).Select(i => (double)i)], [.. sorted.Select(Ratio)], "#2166ac")],
+            Markers = [new PlotMarkers("ground state shared by the material's sites", [.. Enumerable.Range(1, sorted.Count).Select(i => (double)i)], [.. sorted.Select(Ratio)], "#2166ac"),
+                new PlotMarkers("ground state charged in full to each site", [.. Enumerable.Range(1, sorted.Count).Select(i => (double)i)], [.. sorted.Select(RatioInFull)], "#b2182b")],
+            IntegerX = true,
         };
         text.Append(report.Figures.Add("cost", figure,
-            "Per site: wall time of its core-hole simulation over that of its material's ground state (PDOS) plus one prediction, from the dataset's provenance.",
-            "material,site,ground_state_s,core_hole_s,prediction_s,ratio",
-            sorted.Select(c => ReportFigures.Row(c.Material, c.Site, c.GroundStateSeconds, c.CoreHoleSeconds, predict ?? double.NaN, Ratio(c)))));
+            "Per site: wall time of its core-hole simulation over its share of its material's ground state (PDOS; one run serves every site of the material in the dataset) plus one prediction, from the dataset's provenance; in red the ground state charged in full to each site.",
+            "material,site,ground_state_s,sites_sharing_it,core_hole_s,prediction_s,ratio,ratio_ground_state_in_full",
+            sorted.Select(c => ReportFigures.Row(c.Material, c.Site, c.GroundStateSeconds, sitesOf[c.Material], c.CoreHoleSeconds, predict, Ratio(c), RatioInFull(c)))));
         var median = ReportContext.Median(costs.Select(Ratio));
-        var total = costs.Sum(c => c.CoreHoleSeconds) / costs.Sum(c => c.GroundStateSeconds + (predict ?? 0));
-        text.Append($"<p>Over {costs.Count} sites: ground state {Html.Number(costs.Average(c => c.GroundStateSeconds), "0")} s on average, core hole {Html.Number(costs.Average(c => c.CoreHoleSeconds), "0")} s, "
-            + (predict is { } p ? $"prediction {Html.Number(p * 1e6, "0.#")} µs per site. " : "prediction not timed (no model trained yet; it takes microseconds). ")
-            + $"Ratio: median <strong>{Html.Number(median)}</strong>, totals {Html.Number(total)}. The paper claims several thousand times; "
-            + "here each site's ground state is its whole material's (scf, nscf up to CBM + 20 eV, projwfc), not shared between its sites.</p>\n");
-        report.Headlines.Add($"Cost: core-hole simulation / (ground state + prediction) = {Html.Number(median)} (median over {costs.Count} sites; paper: several thousand)");
+        var total = costs.Sum(c => c.CoreHoleSeconds) / costs.Sum(c => Shared(c) + predict);
+        text.Append($"<p>Over {costs.Count} sites of {sitesOf.Count} materials: ground state {Html.Number(costs.Average(c => c.GroundStateSeconds), "0")} s on average, core hole {Html.Number(costs.Average(c => c.CoreHoleSeconds), "0")} s, "
+            + (predict > 0 ? $"prediction {Html.Number(predict * 1e6, "0.#")} µs per site. " : "prediction not timed (no model trained yet; it takes microseconds). ")
+            + $"Ratio: median <strong>{Html.Number(median)}</strong>, totals {Html.Number(total)}; with the ground state charged in full to every site, median {Html.Number(ReportContext.Median(costs.Select(RatioInFull)))}. "
+            + "The paper claims several thousand times. Here the ground state is the material's whole run (scf, nscf up to CBM + 20 eV, projwfc), "
+            + "shared by as many of its sites as the dataset holds (fewer than it will once the material is finished).</p>\n");
+        report.Headlines.Add($"Cost: core-hole simulation / (ground-state share + prediction) = {Html.Number(median)} (median over {costs.Count} sites; paper: several thousand)");
         return text.ToString();
     }
 }

@@ -18,6 +18,8 @@ public sealed record PlotFigure(string XLabel, string YLabel, string? Title = nu
     public IReadOnlyList<PlotMarkers> Markers { get; init; } = [];
     public IReadOnlyList<PlotArrow> Arrows { get; init; } = [];
     public (double Y, string Label)? HorizontalLine { get; init; }
+    /// <summary>The x axis counts things (a rank): ticks on whole numbers only.</summary>
+    public bool IntegerX { get; init; }
 }
 
 /// <summary>Line and marker plots with ScottPlot, written as PNG or SVG by the file's extension.</summary>
@@ -72,6 +74,7 @@ public static class Plots
             line.LinePattern = ScottPlot.LinePattern.Dashed;
             line.Color = ScottPlot.Colors.Gray;
         }
+        if (figure.IntegerX) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
         if (figure.Title is not null) plot.Title(figure.Title);

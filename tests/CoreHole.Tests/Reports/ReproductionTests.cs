@@ -47,6 +47,24 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     }
 
     [Fact]
+    public void EachSiteBearsItsShareOfItsMaterialsGroundState()
+    {
+        var lines = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "cost.csv"));
+        Assert.Equal("material,site,ground_state_s,sites_sharing_it,core_hole_s,prediction_s,ratio,ratio_ground_state_in_full", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(report.Summary.CrystallineSites + report.Summary.AmorphousSites + report.Summary.OxideSites, rows.Count);
+        foreach (var row in rows)
+        {
+            var number = row.Select(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToArray();
+            var (groundState, sharing, coreHole, predict) = (number[2], number[3], number[4], number[5]);
+            Assert.Equal(rows.Count(r => r[0] == row[0]), sharing);
+            Assert.True(predict > 0, "the prediction was timed");
+            Assert.Equal(coreHole / (groundState / sharing + predict), number[6], 1e-6 * number[6]);
+            Assert.Equal(coreHole / (groundState + predict), number[7], 1e-6 * number[7]);
+        }
+    }
+
+    [Fact]
     public void TheAmorphousCellsAreShownWithTheirChecks()
     {
         Assert.Contains("<td>a-SiO2-72-s2</td><td>72</td><td>2.200</td><td>1.611</td><td>100%</td><td>100%</td>", report.Page);
