@@ -39,9 +39,7 @@ public static class CoreHoleStage
             .Card($"K_POINTS automatic\n{kgrid}\n"));
         context.Keep(scf, "scf.in");
         runs.Add(scf);
-        var scfOutput = PwOutputReader.Read(scf.OutputPath);
-        if (scfOutput.Converged != true)
-            throw new QeRunFailedException(new QeRun("pw.x", context.WorkFolder, "scf.in", "scf.out", context.Processes), "core-hole scf did not converge");
+        var scfOutput = StageContext.ConvergedScf(scf, "core-hole");
 
         File.Copy(context.Pseudopotentials.CoreWavefunction(), Path.Combine(context.WorkFolder, "O.wfc"), overwrite: true);
         var spectra = new List<Curve>();

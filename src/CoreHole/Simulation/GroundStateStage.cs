@@ -46,7 +46,7 @@ public static class GroundStateStage
         context.Keep(scf, "scf.in");
         runs.Add(scf);
 
-        var scfEdges = PwOutputReader.Read(scf.OutputPath).BandEdges();
+        var scfEdges = StageContext.ConvergedScf(scf, "ground-state").BandEdges();
         var pools = context.Processes > 1 && !atGamma ? $"-nk {context.Processes}" : "";
         var bands = occupied + EmptyBandsEstimate(cell.Lattice.Volume, preset.PdosReach);
         PwOutput nscfOutput;

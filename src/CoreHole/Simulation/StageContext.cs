@@ -20,6 +20,19 @@ public sealed record StageContext(
         return Runner.Run(new QeRun(program, WorkFolder, inputName, output, Processes, ExtraArguments: extraArguments), Cancel);
     }
 
+    /// <summary>
+    /// The parsed output of a finished pw.x scf, refused unless it converged: pw.x stops at electron_maxstep with JOB DONE
+    /// and a density nothing after it should use (a metal, or a defect state at the Fermi level, under fixed occupations).
+    /// </summary>
+    public static Formats.PwOutput ConvergedScf(QeRunRecord scf, string what)
+    {
+        var output = Formats.PwOutputReader.Read(scf.OutputPath);
+        if (output.Converged != true)
+            throw new QeRunFailedException(new QeRun("pw.x", Path.GetDirectoryName(scf.OutputPath)!, Path.ChangeExtension(Path.GetFileName(scf.OutputPath), ".in"), Path.GetFileName(scf.OutputPath), 1),
+                $"{what} scf NOT converged after {output.ScfIterations} iterations: a metal, or a defect state at the Fermi level that fixed occupations cannot settle");
+        return output;
+    }
+
     /// <summary>Keeps a run's input as text and its output gzip-compressed in the stage folder.</summary>
     public void Keep(QeRunRecord run, string inputName)
     {

@@ -1,5 +1,6 @@
 using CoreHole.Simulation;
 using CoreHole.Spectra;
+using CoreHole.Tests.Formats;
 
 namespace CoreHole.Tests.Simulation;
 
@@ -16,5 +17,18 @@ public class GroundStateStageTests
         Assert.Equal(1.9212, edges.Gap, 4);
         Assert.Equal(nscf, GroundStateStage.Combined(nscf, null));
         Assert.Null(GroundStateStage.Combined(null, scf));
+    }
+
+    [Fact]
+    public void AnScfThatStoppedUnconvergedIsAFailureNotADensity()
+    {
+        // pw.x ends with JOB DONE after electron_maxstep iterations: only the convergence line tells.
+        var unconverged = new QeRunRecord("pw.x", "pw.x -in unconverged_scf.in > unconverged_scf.out", 1, 0, TestData.Path("qe-made-here/unconverged_scf.out"));
+        var failure = Assert.Throws<QeRunFailedException>(() => StageContext.ConvergedScf(unconverged, "ground-state"));
+        Assert.StartsWith("ground-state scf NOT converged after 3 iterations", failure.Reason);
+        Assert.Equal("pw.x", failure.Run.Program);
+
+        var converged = new QeRunRecord("pw.x", "pw.x -in spin_scf.in > spin_scf.out", 1, 0, TestData.Path("qe-made-here/spin_scf.out"));
+        Assert.True(StageContext.ConvergedScf(converged, "ground-state").Converged);
     }
 }
