@@ -114,7 +114,7 @@ public static class GroundStateStage
     /// V k^3 / (6 pi^2) with k = sqrt(E / 3.81 eV Å^2), at E = reach + 2 eV, times 1.7. Calibrated on the campaign's
     /// first 11 ground states: the bands below CBM + 22 eV at the worst k-point are 1.3-1.6x that count in silica
     /// frameworks and 1.7-2.3x in the dense oxides (Al2O3, stishovite, MgO), whose small cells rerun the nscf cheaply
-    /// with more bands; the former 2.5x gave twice the bands needed and nscf runs several times longer.
+    /// with more bands; the former 2.5x gave about twice the bands needed.
     /// </summary>
     public static int EmptyBandsEstimate(double volume, double reach)
     {
