@@ -53,7 +53,7 @@ def site(material):
     r = stage["results"]
     return f"{sys.argv[1]}/{material}/gs/pdos/atm{atom}_O_p.pdos.gz", r["cbm_ev"], r["mid_gap_ev"], r["band_gap_ev"], r["nscf_k_points"] if "nscf_k_points" in r else 0, stage["wall_seconds"]
 a, b = site("alpha-quartz"), site("alpha-quartz-2x2x2")
-print(a[0], a[1], a[2], b[0], b[1], b[2], a[3], b[3], a[4], a[5], b[5])
+print(a[0], a[1], a[2], b[0], b[1], b[2], f"{a[3]:.4f}", f"{b[3]:.4f}", a[4], a[5], b[5])
 EOF
 )
 echo "alpha-quartz O-p PDOS: primitive cell on the 24 Å mesh ($kpts_a k-points, gap $gap_a eV, ${wall_a%.*} s)"
