@@ -47,7 +47,7 @@ public static class ModelSections
         {
             Markers = [new PlotMarkers("ground state shared by the material's sites", [.. Enumerable.Range(1, sorted.Count).Select(i => (double)i)], [.. sorted.Select(Ratio)], "#2166ac"),
                 new PlotMarkers("ground state charged in full to each site", [.. Enumerable.Range(1, sorted.Count).Select(i => (double)i)], [.. sorted.Select(RatioInFull)], "#b2182b")],
-            IntegerX = true,
+            Ranked = true,
         };
         text.Append(report.Figures.Add("cost", figure,
             "Per site: wall time of its core-hole simulation over its share of its material's ground state (PDOS; one run serves every site of the material in the dataset) plus one prediction, from the dataset's provenance; in red the ground state charged in full to each site.",

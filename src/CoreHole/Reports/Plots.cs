@@ -18,8 +18,11 @@ public sealed record PlotFigure(string XLabel, string YLabel, string? Title = nu
     public IReadOnlyList<PlotMarkers> Markers { get; init; } = [];
     public IReadOnlyList<PlotArrow> Arrows { get; init; } = [];
     public (double Y, string Label)? HorizontalLine { get; init; }
-    /// <summary>The x axis counts things (a rank): ticks on whole numbers only.</summary>
-    public bool IntegerX { get; init; }
+    /// <summary>
+    /// x is the rank of values sorted in ascending order: ticks on whole numbers, and the legend in the upper left,
+    /// where the values are smallest, so that it hides none of the largest.
+    /// </summary>
+    public bool Ranked { get; init; }
 }
 
 /// <summary>Line and marker plots with ScottPlot, written as PNG or SVG by the file's extension.</summary>
@@ -74,11 +77,11 @@ public static class Plots
             line.LinePattern = ScottPlot.LinePattern.Dashed;
             line.Color = ScottPlot.Colors.Gray;
         }
-        if (figure.IntegerX) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (figure.Ranked) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
         if (figure.Title is not null) plot.Title(figure.Title);
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.ShowLegend(figure.Ranked ? ScottPlot.Alignment.UpperLeft : ScottPlot.Alignment.UpperRight);
         try
         {
             if (extension == ".png") plot.SavePng(path, width, height);

@@ -33,7 +33,7 @@ public sealed class ReportContext(ResultFiles results, ReproductionSummary summa
                 return new PlotMarkers(s.Label, [.. Enumerable.Range(1, sorted.Length).Select(i => (double)i)], sorted, s.Color);
             })],
             HorizontalLine = (PaperMseMark, $"MSE {PaperMseMark} (paper's mark)"),
-            IntegerX = true,
+            Ranked = true,
         };
         var rows = series.SelectMany(s => s.Sites.OrderBy(p => p.Mse).Select((p, i) => ReportFigures.Row(s.Label, i + 1, p.Material, p.Site, p.Mse)));
         var stats = Html.Table(["series", "spectra", "mean MSE", "median MSE", $"fraction below {PaperMseMark}"],

@@ -27,13 +27,16 @@ public sealed class ReportFigures(string reportFolder)
             """;
     }
 
-    /// <summary>A CSV row of invariant-culture values (numbers round-trip).</summary>
+    /// <summary>A CSV row of invariant-culture values (numbers round-trip); a text with a comma or quote is quoted (RFC 4180).</summary>
     public static string Row(params object[] values) => string.Join(',', values.Select(v => v switch
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString(),
+        _ => Field(v.ToString() ?? ""),
     }));
+
+    static string Field(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 }
 
 /// <summary>Small pieces of HTML, escaped.</summary>

@@ -85,6 +85,18 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     }
 
     [Fact]
+    public void EveryCsvRowHasTheHeadersFieldsWithCommasInLabelsQuoted()
+    {
+        static int Fields(string line) => System.Text.RegularExpressions.Regex.Matches(line, "(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)").Count;
+        foreach (var csv in Directory.GetFiles(Path.Combine(report.Folder, ReportFigures.Folder), "*.csv"))
+        {
+            var lines = File.ReadAllLines(csv);
+            Assert.All(lines.Skip(1), line => Assert.True(Fields(line) == Fields(lines[0]), $"{Path.GetFileName(csv)}: {line}"));
+        }
+        Assert.Contains("\"amorphous, without band gap\",1,", File.ReadAllText(Path.Combine(report.Folder, ReportFigures.Folder, "fig3a.csv")));
+    }
+
+    [Fact]
     public void HeadlessChromiumLoadsEveryImage()
     {
         var dom = HeadlessChromium.DumpDom(Path.Combine(report.Folder, ReportPage.FileName));
