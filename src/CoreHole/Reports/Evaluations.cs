@@ -10,8 +10,9 @@ public static class Evaluations
     public const string CrystallineConductionModel = "crystalline-conduction", CrystallineBandGapModel = "crystalline-band-gap",
         CrystallineValenceModel = "crystalline-valence", AmorphousConductionModel = "amorphous-conduction";
 
-    // Evaluations: Fig. 2 (and Fig. 3's gray/orange/green/purple series), Supp. Fig. 1, Fig. 4, Supp. Fig. 3.
-    public const string CrystallineConduction = "crystalline-test-conduction", CrystallineBandGap = "crystalline-test-band-gap",
+    // Evaluations: Fig. 2 (and Fig. 3's gray/orange/green/purple series), Supp. Fig. 1, Fig. 4, Supp. Fig. 3; and
+    // every crystalline site, training ones included, whose calculated spectra and PDOS give the peak shifts' physics.
+    public const string CrystallineConduction = "crystalline-test-conduction", CrystallineAllConduction = "crystalline-all-conduction", CrystallineBandGap = "crystalline-test-band-gap",
         AmorphousConduction = "amorphous-conduction", AmorphousBandGap = "amorphous-band-gap", AmorphousValence = "amorphous-valence",
         CrystallineByAmorphousModel = "crystalline-by-amorphous-model", Oxides = "oxides-valence", SrTiO3 = "srtio3-valence";
 

@@ -13,20 +13,26 @@ public sealed record ShiftTrend(int Peaks, double Slope, double Intercept)
 }
 
 /// <summary>
-/// The paper's arrows in Fig. 2b: each PDOS peak, aligned at the CBM, is matched to the nearest peak of a spectrum,
-/// aligned at its threshold, within <see cref="MatchWindowEv"/>; the shift is spectrum minus PDOS peak energy.
-/// Peaks count from <see cref="RelativeProminence"/> of the curve's maximum, so small wiggles are not peaks.
+/// The paper's arrows in Fig. 2b: PDOS peaks, aligned at the CBM, matched to the peaks of a spectrum, aligned at its
+/// threshold; the shift is spectrum minus PDOS peak energy. The core hole pulls states down by up to several eV (2-5 eV
+/// for the main O K peak of silica), more than the spacing of the peaks, so "nearest peak" pairs the wrong ones. The
+/// matching is instead an alignment, as of two sequences: order-preserving (peak n of the PDOS goes to a later peak
+/// than peak n-1 went to), each shift from <see cref="MaxDownShiftEv"/> below to <see cref="MaxUpShiftEv"/> above, and
+/// the pairs chosen to maximise the sum of their weights, a pair's weight being the smaller of its two peaks' heights
+/// (each relative to its curve's highest peak) less <see cref="ShiftPenaltyPerEv"/> per eV of shift: peaks of like
+/// size pair, a main peak with a main peak rather than a closer minor one, and among equals the smaller shift wins. Peaks count from
+/// <see cref="RelativeProminence"/> of the curve's maximum, so that wiggles (and a prediction's noise) are not peaks.
 /// </summary>
 public static class PeakShifts
 {
-    public const double MatchWindowEv = 3, RelativeProminence = 0.05;
+    public const double MaxDownShiftEv = 6, MaxUpShiftEv = 1.5, RelativeProminence = 0.1, ShiftPenaltyPerEv = 0.02;
 
     public static IEnumerable<PeakShift> Of(SitePrediction site)
     {
         var pdosPeaks = PeaksOf(site.Energies, site.Pdos);
-        var calculated = Matches(pdosPeaks, PeaksOf(site.Energies, site.Calculated));
-        var predicted = Matches(pdosPeaks, PeaksOf(site.Energies, site.Predicted));
-        return pdosPeaks.Select((p, i) => new PeakShift(site.Material, site.Site, p, calculated[i] - p, predicted[i] - p));
+        var calculated = Match(pdosPeaks, PeaksOf(site.Energies, site.Calculated));
+        var predicted = Match(pdosPeaks, PeaksOf(site.Energies, site.Predicted));
+        return pdosPeaks.Select((p, i) => new PeakShift(site.Material, site.Site, p.Energy, calculated[i] - p.Energy, predicted[i] - p.Energy));
     }
 
     /// <summary>Least-squares line through (PDOS peak energy, shift), or null with fewer than two points.</summary>
@@ -40,24 +46,40 @@ public static class PeakShifts
         return new ShiftTrend(points.Count, slope, my - slope * mx);
     }
 
-    static double[] PeaksOf(double[] energies, double[] intensities)
+    static Peak[] PeaksOf(double[] energies, double[] intensities)
     {
-        var curve = new Curve(energies, intensities);
         var top = intensities.Max();
-        return top > 0 ? [.. curve.FindPeaks(RelativeProminence * top).Select(p => p.Energy)] : [];
+        return top > 0 ? [.. new Curve(energies, intensities).FindPeaks(RelativeProminence * top)] : [];
     }
 
-    /// <summary>For each PDOS peak in energy order, the nearest spectrum peak not matched yet within the window.</summary>
-    static double?[] Matches(double[] pdosPeaks, double[] spectrumPeaks)
+    /// <summary>
+    /// For each PDOS peak (ascending), the energy of the spectrum peak (ascending) it is aligned to, or null. Dynamic
+    /// programming over prefixes, as in sequence alignment: best[i, j] is the largest total weight of an alignment of
+    /// the first i PDOS peaks with the first j spectrum peaks.
+    /// </summary>
+    public static double?[] Match(IReadOnlyList<Peak> pdosPeaks, IReadOnlyList<Peak> spectrumPeaks)
     {
-        var used = new bool[spectrumPeaks.Length];
-        return [.. pdosPeaks.Select(p =>
+        int n = pdosPeaks.Count, m = spectrumPeaks.Count;
+        double pdosScale = MaxHeight(pdosPeaks), spectrumScale = MaxHeight(spectrumPeaks);
+        double Weight(int i, int j)
         {
-            var best = Enumerable.Range(0, spectrumPeaks.Length).Where(j => !used[j] && Math.Abs(spectrumPeaks[j] - p) <= MatchWindowEv)
-                .OrderBy(j => Math.Abs(spectrumPeaks[j] - p)).Cast<int?>().FirstOrDefault();
-            if (best is not { } j) return (double?)null;
-            used[j] = true;
-            return spectrumPeaks[j];
-        })];
+            var shift = spectrumPeaks[j].Energy - pdosPeaks[i].Energy;
+            return shift < -MaxDownShiftEv || shift > MaxUpShiftEv ? double.NegativeInfinity
+                : Math.Min(pdosPeaks[i].Height / pdosScale, spectrumPeaks[j].Height / spectrumScale) - ShiftPenaltyPerEv * Math.Abs(shift);
+        }
+        var best = new double[n + 1, m + 1];
+        for (var i = 1; i <= n; i++)
+            for (var j = 1; j <= m; j++)
+                best[i, j] = Math.Max(Math.Max(best[i - 1, j], best[i, j - 1]), best[i - 1, j - 1] + Weight(i - 1, j - 1));
+        var matched = new double?[n];
+        for (int i = n, j = m; i > 0 && j > 0;)
+        {
+            if (best[i, j] == best[i - 1, j]) i--;
+            else if (best[i, j] == best[i, j - 1]) j--;
+            else { matched[i - 1] = spectrumPeaks[j - 1].Energy; i--; j--; }
+        }
+        return matched;
     }
+
+    static double MaxHeight(IReadOnlyList<Peak> peaks) => peaks.Count == 0 ? 1 : peaks.Max(p => p.Height);
 }

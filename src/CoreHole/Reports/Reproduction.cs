@@ -37,6 +37,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         {
             var conduction = Train(CrystallineConductionModel, crystalline, InputVariant.Conduction);
             Evaluate(CrystallineConduction, conduction, crystalline.Data, TestSites(crystalline.Data));
+            Evaluate(CrystallineAllConduction, conduction, crystalline.Data, AllSites(crystalline.Data));
             var bandGap = Train(CrystallineBandGapModel, crystalline, InputVariant.BandGap);
             Evaluate(CrystallineBandGap, bandGap, crystalline.Data, TestSites(crystalline.Data));
             var valence = Train(CrystallineValenceModel, crystalline, InputVariant.Valence);
