@@ -29,13 +29,13 @@ public static class CampaignSource
                     skipped.Add($"{siteJob.Id}: {(ground is null ? "ground state" : "core hole")} not finished");
                     continue;
                 }
-                sites.Add(Site(campaign, plan.Name, site, ground, coreHole, campaign.StageFolder(groundJob), campaign.StageFolder(siteJob)));
+                sites.Add(Site(plan.Name, site, ground, coreHole, campaign.StageFolder(groundJob), campaign.StageFolder(siteJob)));
             }
         }
         return new SourceReading(sites, skipped);
     }
 
-    static SiteRecord Site(Campaign campaign, string material, Structures.Site site, StageRecord ground, StageRecord coreHole,
+    static SiteRecord Site(string material, Structures.Site site, StageRecord ground, StageRecord coreHole,
         string groundFolder, string siteFolder)
     {
         var stage = Path.Combine(groundFolder, StageRecord.FileName);
@@ -49,7 +49,8 @@ public static class CampaignSource
             : null;
         var (spectrum, spectrumThreshold) = SiteSources.Spectrum(Existing(Path.Combine(siteFolder, "xanes_avg.dat")), threshold);
         var provenance = new SiteProvenance("Quantum ESPRESSO", coreHole.QeVersion,
-            JsonSerializer.Serialize(campaign.Preset, PlanFile.Options), ground.WallSeconds, coreHole.WallSeconds, siteFolder);
+            // The core-hole stage's own settings: a folder's recipe may have changed since (xspectra_iterations did).
+            JsonSerializer.Serialize(coreHole.Settings, PlanFile.Options), ground.WallSeconds, coreHole.WallSeconds, siteFolder);
         return new SiteRecord(material, site.Label, site.Multiplicity, pdos, edges, spectrum, spectrumThreshold, provenance);
     }
 

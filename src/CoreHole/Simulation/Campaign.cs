@@ -33,11 +33,21 @@ public sealed class Campaign
         {
             var existing = System.Text.Json.JsonSerializer.Deserialize<Preset>(File.ReadAllText(settings), PlanFile.Options);
             if (existing != preset)
-                throw new InputError(settings, null, $"this campaign was made with preset '{existing?.Name}' and other settings; use another folder for preset '{preset.Name}'");
+                throw new InputError(settings, null, $"this campaign was made with preset '{existing?.Name}' and other settings ({Differences(existing, preset)}); use another folder for preset '{preset.Name}'");
         }
         else Atomic.WriteAllText(settings, System.Text.Json.JsonSerializer.Serialize(preset, PlanFile.Options));
         File.WriteAllText(Path.Combine(folder, ".gitignore"), ".work/\npseudo/\n*.lock\n");
         return new Campaign(folder, preset);
+    }
+
+    /// <summary>"field: folder value vs requested value" for each setting that differs, in the file's names.</summary>
+    static string Differences(Preset? existing, Preset requested)
+    {
+        var before = System.Text.Json.JsonSerializer.SerializeToElement(existing, PlanFile.Options);
+        var now = System.Text.Json.JsonSerializer.SerializeToElement(requested, PlanFile.Options);
+        return string.Join(", ", now.EnumerateObject()
+            .Where(p => p.Name != "name" && !(before.ValueKind == System.Text.Json.JsonValueKind.Object && before.TryGetProperty(p.Name, out var b) && b.GetRawText() == p.Value.GetRawText()))
+            .Select(p => $"{p.Name}: {(before.ValueKind == System.Text.Json.JsonValueKind.Object && before.TryGetProperty(p.Name, out var b) ? b.GetRawText() : "-")} vs {p.Value.GetRawText()}"));
     }
 
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, SettingsFile));

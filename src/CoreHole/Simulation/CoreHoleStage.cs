@@ -49,7 +49,7 @@ public static class CoreHoleStage
             var inputName = $"xspectra_{direction}.in";
             var run = context.Run("xspectra.x", inputName, new QeInput()
                 .Namelist("input_xspectra", ("calculation", "xanes_dipole"), ("prefix", Prefix), ("outdir", "./tmp/"),
-                    ("xniter", 1000), ("xcheck_conv", 50), ("xcoordcrys", false),
+                    ("xniter", preset.XspectraIterations), ("xcheck_conv", 50), ("xcoordcrys", false),
                     ("xepsilon(1)", d == 0 ? 1.0 : 0.0), ("xepsilon(2)", d == 1 ? 1.0 : 0.0), ("xepsilon(3)", d == 2 ? 1.0 : 0.0),
                     ("xiabs", 1), ("x_save_file", $"xanes_{direction}.sav"), ("xerror", 0.001))
                 .Namelist("plot", ("xnepoint", 1600), ("xgamma", preset.XspectraGamma), ("xemin", -10.0), ("xemax", 30.0),

@@ -13,6 +13,20 @@ public class PresetTests
         Assert.Equal(Preset.Fast with { Name = variant.Name, EcutWfc = 60, EcutRho = 480 }, variant);
         Assert.Equal(2, Preset.Fast.With("core_hole_k_grid=2").CoreHoleKGrid);
         Assert.Equal(12, Preset.Fast.With("supercell_width=12").SupercellWidth);
+        Assert.Equal(1000, Preset.Fast.With("xspectra_iterations=1000").XspectraIterations);
+    }
+
+    [Fact]
+    public void FoldersMadeBeforeAFieldExistedReadWithTheRecipeTheyRan()
+    {
+        // data/campaign/campaign.json as first written: no gamma_cell_width, no xspectra_iterations; its stages ran
+        // xspectra with 1000 Lanczos steps, and the cut-off for Γ ground states was 10 Å when it was added.
+        const string Old = """{"name": "fast", "ecut_wfc": 40, "ecut_rho": 320, "scf_k_length": 20, "nscf_k_length": 24, "core_hole_k_grid": 1, "supercell_width": 8, "pdos_reach": 20, "xspectra_gamma": 0.1, "scf_convergence": 1E-08, "core_hole_convergence": 1E-07}""";
+        var preset = System.Text.Json.JsonSerializer.Deserialize<Preset>(Old, PlanFile.Options)!;
+        Assert.Equal(1000, preset.XspectraIterations);
+        Assert.Equal(10, preset.GammaCellWidth);
+        Assert.NotEqual(Preset.Fast, preset);
+        Assert.Equal(Preset.Fast, preset with { XspectraIterations = 500 });
     }
 
     [Theory]
@@ -21,6 +35,7 @@ public class PresetTests
     [InlineData("ecutwfc=abc", "not a positive number")]
     [InlineData("supercell_width=-8", "not a positive number")]
     [InlineData("core_hole_k_grid=1.5", "whole number")]
+    [InlineData("xspectra_iterations=2.5", "whole number")]
     public void BadChangesAreOneLineErrors(string changes, string problem) =>
         Assert.Contains(problem, Assert.Throws<InputError>(() => Preset.Fast.With(changes)).Message);
 }

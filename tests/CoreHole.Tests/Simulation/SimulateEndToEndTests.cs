@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CoreHole.Formats;
+using CoreHole.Simulation;
 using CoreHole.Spectra;
 
 namespace CoreHole.Tests.Simulation;
@@ -38,6 +39,7 @@ public class SimulateEndToEndTests
         var comparison = Comparison.Of(expected, computed, 0, 30);
         Assert.True(comparison.Pearson >= 0.999, $"Pearson r = {comparison.Pearson}");
         Assert.InRange(comparison.MainPeakShift, -0.05, 0.05);
+        Assert.Contains($"xniter = {Preset.Smoke.XspectraIterations},", File.ReadAllText(Path.Combine(output, "MgO-p1", "site_O2", "xspectra_z.in")));
 
         // The ground-state PDOS of the site is kept and reads as a projwfc O-p file reaching CBM + the preset's reach (8 eV).
         var pdos = SpectrumFiles.Read(Path.Combine(output, "MgO-p1", "gs", "pdos", "atm2_O_p.pdos.gz"));
