@@ -29,11 +29,12 @@ public static class CrystallineSections
         // The calculated shifts are physics, whatever the model: every crystalline site shows them. The predicted ones
         // are only a test where the model did not train, on the test sites.
         var everySite = report.Results.ReadPredictions(CrystallineAllConduction) ?? test;
+        var everyShift = everySite.SelectMany(PeakShifts.Of).ToList();
         var testShifts = test.SelectMany(PeakShifts.Of).ToList();
-        var testIds = test.Select(site => site.Id).ToHashSet();
+        var testIds = test.Select(site => (site.Material, site.Site)).ToHashSet();
         var series = new (string Label, List<(double, double)> Points, string Color)[]
         {
-            ($"calculated, all {everySite.Count} crystalline sites", Pairs(everySite.SelectMany(PeakShifts.Of), s => s.CalculatedShiftEv), "#bdbdbd"),
+            ($"calculated, all {everySite.Count} crystalline sites", Pairs(everyShift, s => s.CalculatedShiftEv), "#bdbdbd"),
             ($"calculated, {test.Count} test sites", Pairs(testShifts, s => s.CalculatedShiftEv), "#7fbf7b"),
             ($"predicted, {test.Count} test sites", Pairs(testShifts, s => s.PredictedShiftEv), "#1b7837"),
         };
@@ -47,8 +48,8 @@ public static class CrystallineSections
         };
         text.Append(report.Figures.Add("peak-shifts", figure, "Shift of each matched peak against the energy of its PDOS peak.",
             "material,site,test_site,pdos_peak_ev,calculated_shift_ev,predicted_shift_ev",
-            everySite.Where(site => !testIds.Contains(site.Id)).SelectMany(PeakShifts.Of).Select(s => Row(s, test: false))
-                .Concat(testShifts.Select(s => Row(s, test: true)))));
+            // The same model on the same inputs: a test site's shifts here are those of the test evaluation.
+            everyShift.Select(s => Row(s, test: testIds.Contains((s.Material, s.Site))))));
         var trends = series.Select(s => (s.Label, Trend: PeakShifts.Trend(s.Points), s.Points)).ToList();
         text.Append(Html.Table(["shifts", "matched peaks", "mean shift (eV)", "slope (eV per eV)", "lower peaks shift more?"],
             trends.Select(t => (IReadOnlyList<string>)[t.Label, $"{t.Points.Count}", t.Points.Count > 0 ? Html.Number(t.Points.Average(p => p.Item2)) : "-",

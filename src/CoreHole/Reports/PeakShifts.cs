@@ -20,8 +20,9 @@ public sealed record ShiftTrend(int Peaks, double Slope, double Intercept)
 /// than peak n-1 went to), each shift from <see cref="MaxDownShiftEv"/> below to <see cref="MaxUpShiftEv"/> above, and
 /// the pairs chosen to maximise the sum of their weights, a pair's weight being the smaller of its two peaks' heights
 /// (each relative to its curve's highest peak) less <see cref="ShiftPenaltyPerEv"/> per eV of shift: peaks of like
-/// size pair, a main peak with a main peak rather than a closer minor one, and among equals the smaller shift wins. Peaks count from
-/// <see cref="RelativeProminence"/> of the curve's maximum, so that wiggles (and a prediction's noise) are not peaks.
+/// size pair, a main peak with a main peak rather than a closer minor one, and among equals the smaller shift wins.
+/// Peaks count from <see cref="RelativeProminence"/> of the curve's maximum, so that wiggles (and a prediction's
+/// noise) are not peaks.
 /// </summary>
 public static class PeakShifts
 {

@@ -44,10 +44,10 @@ public sealed class Campaign
     static string Differences(Preset? existing, Preset requested)
     {
         var before = System.Text.Json.JsonSerializer.SerializeToElement(existing, PlanFile.Options);
-        var now = System.Text.Json.JsonSerializer.SerializeToElement(requested, PlanFile.Options);
-        return string.Join(", ", now.EnumerateObject()
-            .Where(p => p.Name != "name" && !(before.ValueKind == System.Text.Json.JsonValueKind.Object && before.TryGetProperty(p.Name, out var b) && b.GetRawText() == p.Value.GetRawText()))
-            .Select(p => $"{p.Name}: {(before.ValueKind == System.Text.Json.JsonValueKind.Object && before.TryGetProperty(p.Name, out var b) ? b.GetRawText() : "-")} vs {p.Value.GetRawText()}"));
+        string Old(string name) => before.ValueKind == System.Text.Json.JsonValueKind.Object && before.TryGetProperty(name, out var v) ? v.GetRawText() : "-";
+        return string.Join(", ", System.Text.Json.JsonSerializer.SerializeToElement(requested, PlanFile.Options).EnumerateObject()
+            .Where(p => p.Name != "name" && Old(p.Name) != p.Value.GetRawText())
+            .Select(p => $"{p.Name}: {Old(p.Name)} vs {p.Value.GetRawText()}"));
     }
 
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, SettingsFile));

@@ -15,7 +15,7 @@ namespace CoreHole.Simulation;
 /// broadening; a larger one is a Lorentzian convolution away (half-widths add).</param>
 /// <param name="XspectraIterations">Lanczos steps per polarisation (xspectra's xniter; it stops earlier when converged at
 /// xgamma, which at 0.1 eV it rarely is). After CoreHole's σ = 0.5 eV Gaussian, 500 steps give the 1000-step spectrum
-/// to MSE 0.0000 at mean 1 on every committed site and polarisation, 300 to 0.0016 (bench/lanczos-iterations.sh), for
+/// to MSE 0.0000 at mean 1 on every committed site and polarisation, 300 to 0.0014 (bench/lanczos-iterations.sh), for
 /// half the xspectra time. Campaign folders made before this field existed ran 1000 (their xspectra_*.in say so).</param>
 /// <param name="GammaCellWidth">A ground-state cell whose perpendicular widths all reach this (Å) runs at Γ alone (real
 /// wavefunctions, fixed occupations, projwfc's narrow Gaussian instead of tetrahedra): a 72-atom amorphous cell on the
