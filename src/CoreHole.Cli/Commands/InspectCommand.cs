@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CoreHole.Formats;
+using CoreHole.Simulation;
 using CoreHole.Spectra;
+using CoreHole.Structures;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
@@ -11,9 +13,9 @@ public static class InspectCommand
 {
     public static Command Create(IAnsiConsole? console = null)
     {
-        var files = new Argument<string[]>("files") { Description = "spectrum, DOS or DFT output files (any format CoreHole reads)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "spectrum, DOS or DFT output files (any format CoreHole reads), or structures (CIF, POSCAR)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name))}" };
-        var command = new Command("inspect", "Show what CoreHole reads from files: format, grid, sites, thresholds, HOMO/LUMO, band gap, Fermi level.")
+        var command = new Command("inspect", "Show what CoreHole reads from files: format, grid, sites, thresholds, HOMO/LUMO, band gap, Fermi level; for a structure, its symmetry, O sites, supercell and cation-O shells.")
         {
             files, format,
         };
@@ -24,8 +26,13 @@ public static class InspectCommand
             // A diagnostic over many files: an unreadable file is reported in one line and the rest still shown.
             foreach (var path in parse.GetValue(files)!)
             {
-                SpectrumFile file;
-                try { file = SpectrumFiles.Read(path, parse.GetValue(format)); }
+                IReadOnlyList<(string Name, string Value)> rows;
+                try
+                {
+                    rows = parse.GetValue(format) is null && StructureFiles.Formats.FirstOrDefault(f => f.Recognises(path)) is { } structure
+                        ? DescribeStructure(structure.Name, StructureFiles.Read(path))
+                        : Describe(SpectrumFiles.Read(path, parse.GetValue(format)));
+                }
                 catch (InputError e)
                 {
                     Console.Error.WriteLine($"corehole: {e.Message}");
@@ -34,7 +41,7 @@ public static class InspectCommand
                 }
                 var table = new Table { Title = new TableTitle(Markup.Escape(path)) }.AddColumn("").AddColumn("");
                 table.HideHeaders();
-                foreach (var (name, value) in Describe(file))
+                foreach (var (name, value) in rows)
                     table.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
                 output.Write(table);
             }
@@ -67,6 +74,39 @@ public static class InspectCommand
         rows.AddRange(file.Facts.Select(f => (f.Name, f.Value)));
         return rows;
     }
+
+    /// <summary>
+    /// The rows shown for a structure: what <c>corehole simulate</c> would plan for it (primitive cell, space group,
+    /// inequivalent O sites, the 8 Å supercell) and the first shells by which a structure typed from a paper is checked.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> DescribeStructure(string format, Crystal crystal)
+    {
+        var l = crystal.Lattice;
+        double Angle(Vec3 u, Vec3 v) => Math.Acos(u.Dot(v) / (u.Length * v.Length)) * 180 / Math.PI;
+        var rows = new List<(string, string)>
+        {
+            ("format", format),
+            ("atoms", $"{crystal.Atoms.Count}: {string.Join(" ", crystal.Atoms.GroupBy(a => a.Element).Select(g => $"{g.Key}{g.Count()}"))}"),
+            ("cell", Invariant($"a {l.A.Length:F4} b {l.B.Length:F4} c {l.C.Length:F4} Å, alpha {Angle(l.B, l.C):F2} beta {Angle(l.C, l.A):F2} gamma {Angle(l.A, l.B):F2}°, {l.Volume:F2} Å³")),
+            ("density", Invariant($"{StructureAnalysis.Density(crystal):F3} g/cm³")),
+        };
+        if (crystal.Atoms.Any(a => a.Element == "O"))
+        {
+            var plan = MaterialPlan.Make(crystal.Name, crystal.Name, crystal, Preset.Fast);
+            rows.Add(("space group", $"{plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber}), spglib tolerance {Symmetry.DefaultTolerance} Å"));
+            rows.Add(("primitive cell", $"{plan.Primitive.Atoms.Count} atoms"));
+            rows.Add(("O sites", $"{plan.OxygenSites.Count}: {string.Join(", ", plan.OxygenSites.Select(s => $"{s.Label} ({s.Wyckoff}, x{s.Multiplicity})"))}"));
+            rows.Add(("core-hole supercell", Invariant($"{plan.SupercellAtoms} atoms, narrowest width {plan.SupercellMinWidth:F2} Å (fast preset: >= {Preset.Fast.SupercellWidth} Å)")));
+        }
+        foreach (var shell in OxygenShell.Of(crystal))
+        {
+            var counts = string.Join(", ", shell.Coordination.Select(c => $"{c.Value} with {c.Key} {shell.Ligand}"));
+            rows.Add(($"{shell.Center} shell", Invariant($"{counts}; bonds {shell.ShortestBond:F3}-{shell.LongestBond:F3} Å, next {shell.Ligand} {shell.NextLigand:F3} Å; angles {shell.SmallestAngle:F1}-{shell.LargestAngle:F1}°")));
+        }
+        return rows;
+    }
+
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     static string Grid(Curve c) =>
         $"{c.Count} points, {Ev(c.FirstEnergy)} to {Ev(c.LastEnergy)}, " +

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CoreHole.Cli.Commands;
 using CoreHole.Formats;
 using CoreHole.Tests.Formats;
+using CoreHole.Tests.Structures;
 using Spectre.Console;
 
 namespace CoreHole.Tests.Cli;
@@ -62,5 +63,17 @@ public class InspectCommandTests
         Assert.Contains("5.7893 eV / 10.1452 eV", text);
         Assert.Contains("atom 2 (O), p", text);
         Assert.Contains($"corehole: {unknown}: unknown format", error.ToString());
+    }
+
+    [Fact]
+    public void InspectShowsWhatSimulateWouldPlanForAStructure()
+    {
+        var path = OxygenShellTests.DatasetStructure("alpha-quartz.cif");
+        var rows = InspectCommand.DescribeStructure("cif", CifReader.Read(path)).ToDictionary(r => r.Name, r => r.Value);
+        Assert.Equal("P3_221 (154), spglib tolerance 0.001 Å", rows["space group"]);
+        Assert.Equal("1: O1 (c, x6)", rows["O sites"]);
+        Assert.StartsWith("72 atoms, narrowest width 9.12 Å", rows["core-hole supercell"]);
+        Assert.StartsWith("3 with 4 O; bonds 1.604-1.613 Å", rows["Si shell"]);
+        Assert.Equal("2.649 g/cm³", rows["density"]);
     }
 }
