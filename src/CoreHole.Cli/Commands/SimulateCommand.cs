@@ -13,7 +13,7 @@ static class SimulateCommand
         var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign and run (none: run every material of the folder)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
-        var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 1 k-point supercell) or smoke (tests only); an existing folder keeps its own" };
+        var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 8 Å supercell at one k-point), converged (10 Å supercell, 2x2x2 core-hole k mesh: the convergence study's reference, hours per site) or smoke (tests only); an existing folder keeps its own" };
         var settings = new Option<string?>("--set") { Description = "change settings of the preset for a new campaign, e.g. 'ecutwfc=60,ecutrho=480' or 'supercell_width=12' (convergence studies)" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
@@ -59,7 +59,7 @@ static class SimulateCommand
             var materials = campaign.Materials()
                 .Where(p => named.Count == 0 || named.Contains(p.Name))
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
-            var costs = new CostModel(campaign.FinishedStages());
+            var costs = new CostModel(campaign.FinishedStages(), campaign.Preset);
             var jobs = Campaign.Jobs(materials, costs);
             if (parse.GetValue(dryRun))
             {

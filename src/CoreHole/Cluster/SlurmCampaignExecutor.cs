@@ -42,7 +42,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         var command = $"{Shell.CoreHoleCommand()} simulate -o {Shell.Quote(campaign.Folder)} --np {processes} --job \"$task\"";
         yield return new SlurmStage(PrepareStage, [PseudopotentialsTask], command, new SlurmResources(1, 1000, TimeSpan.FromMinutes(10)), []);
         var finished = campaign.FinishedStages().ToList();
-        var costs = new CostModel(finished);
+        var costs = new CostModel(finished, campaign.Preset);
         foreach (var (name, isCoreHole) in new[] { ("gs", false), ("site", true) })
         {
             var ofKind = todo.Where(j => j.IsCoreHole == isCoreHole).ToList();
@@ -68,7 +68,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
             if (Ledger.CancelThoseThatNeverStart([.. tasks.Values]).Count > 0
                 && tasks.GetValueOrDefault(PseudopotentialsTask) is { InFlight: false, State.State: not "COMPLETED" } prepare)
                 throw new InputError(prepare.LogPath, null, $"the pseudopotential job {prepare.SlurmId} ended {prepare.State?.State ?? "unknown"}, so the arrays waiting for it were cancelled: {prepare.LogTail()}");
-            var costs = new CostModel(campaign.FinishedStages());
+            var costs = new CostModel(campaign.FinishedStages(), campaign.Preset);
             foreach (var job in watched.Where(j => !reported.Contains(j.Id)))
             {
                 var task = tasks.GetValueOrDefault(job.Id);

@@ -105,7 +105,7 @@ public sealed class Campaign
     /// </summary>
     public static IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
     {
-        costs ??= new CostModel([]);
+        costs ??= new CostModel([], Preset.Fast);
         return materials.Select(m => new[] { new CampaignJob(m.Name, null, m.Primitive.Atoms.Count) }
                 .Concat(m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))).ToList())
             .OrderBy(jobs => jobs.Sum(j => costs.Seconds(j, 1))).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)

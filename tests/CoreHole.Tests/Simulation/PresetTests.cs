@@ -29,6 +29,15 @@ public class PresetTests
         Assert.Equal(Preset.Fast, preset with { XspectraIterations = 500 });
     }
 
+    [Fact]
+    public void ConvergedRaisesTheSupercellAndCoreHoleKMeshAndKeepsTheRest()
+    {
+        var converged = Preset.Named("converged");
+        Assert.Equal((10.0, 2), (converged.SupercellWidth, converged.CoreHoleKGrid));
+        Assert.Equal(Preset.Fast, converged with { Name = "fast", SupercellWidth = Preset.Fast.SupercellWidth, CoreHoleKGrid = 1 });
+        Assert.Contains("converged", Assert.Throws<InputError>(() => Preset.Named("exact")).Message);
+    }
+
     [Theory]
     [InlineData("ecut=60", "key one of")]
     [InlineData("ecutwfc", "key one of")]
