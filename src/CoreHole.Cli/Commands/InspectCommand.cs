@@ -81,13 +81,12 @@ public static class InspectCommand
     /// </summary>
     public static IReadOnlyList<(string Name, string Value)> DescribeStructure(string format, Crystal crystal)
     {
-        var l = crystal.Lattice;
-        double Angle(Vec3 u, Vec3 v) => Math.Acos(u.Dot(v) / (u.Length * v.Length)) * 180 / Math.PI;
+        var l = crystal.Lattice.Parameters();
         var rows = new List<(string, string)>
         {
             ("format", format),
             ("atoms", $"{crystal.Atoms.Count}: {string.Join(" ", crystal.Atoms.GroupBy(a => a.Element).Select(g => $"{g.Key}{g.Count()}"))}"),
-            ("cell", Invariant($"a {l.A.Length:F4} b {l.B.Length:F4} c {l.C.Length:F4} Å, alpha {Angle(l.B, l.C):F2} beta {Angle(l.C, l.A):F2} gamma {Angle(l.A, l.B):F2}°, {l.Volume:F2} Å³")),
+            ("cell", Invariant($"a {l.A:F4} b {l.B:F4} c {l.C:F4} Å, alpha {l.Alpha:F2} beta {l.Beta:F2} gamma {l.Gamma:F2}°, {crystal.Lattice.Volume:F2} Å³")),
             ("density", Invariant($"{StructureAnalysis.Density(crystal):F3} g/cm³")),
         };
         if (crystal.Atoms.Any(a => a.Element == "O"))

@@ -9,13 +9,12 @@ public static class CifWriter
 {
     public static string ToText(Crystal crystal, string? comment = null)
     {
-        var l = crystal.Lattice;
-        double Angle(Vec3 u, Vec3 v) => Math.Acos(u.Dot(v) / (u.Length * v.Length)) * 180 / Math.PI;
+        var l = crystal.Lattice.Parameters();
         var text = new StringBuilder($"data_{crystal.Name.Replace(' ', '_')}\n");
         if (comment != null) text.Append("# ").Append(comment.ReplaceLineEndings(" ")).Append('\n');
         text.Append("_symmetry_space_group_name_H-M 'P 1'\n");
-        text.Append(CultureInfo.InvariantCulture, $"_cell_length_a {l.A.Length:F8}\n_cell_length_b {l.B.Length:F8}\n_cell_length_c {l.C.Length:F8}\n");
-        text.Append(CultureInfo.InvariantCulture, $"_cell_angle_alpha {Angle(l.B, l.C):F8}\n_cell_angle_beta {Angle(l.A, l.C):F8}\n_cell_angle_gamma {Angle(l.A, l.B):F8}\n");
+        text.Append(CultureInfo.InvariantCulture, $"_cell_length_a {l.A:F8}\n_cell_length_b {l.B:F8}\n_cell_length_c {l.C:F8}\n");
+        text.Append(CultureInfo.InvariantCulture, $"_cell_angle_alpha {l.Alpha:F8}\n_cell_angle_beta {l.Beta:F8}\n_cell_angle_gamma {l.Gamma:F8}\n");
         text.Append("loop_\n_symmetry_equiv_pos_as_xyz\n'x, y, z'\nloop_\n_atom_site_label\n_atom_site_type_symbol\n");
         text.Append("_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n");
         foreach (var a in crystal.Atoms)

@@ -44,7 +44,7 @@ public sealed record Preset(
     /// "Presets"): the cutoff stays (40/320 Ry is within MSE 0.0006 of 60/480 Ry), while the two settings that move
     /// a spectrum are raised: supercells at least 10 Å wide and a 2x2x2 core-hole k mesh. As the model sees spectra
     /// (MSE at mean 1), going from 8 Å at Γ to 10 Å moves MgO by 0.20 and sodalite by 0.08 (a deeper core-hole
-    /// exciton: the edge 0.4 eV lower), a 2x2x2 mesh in the 8 Å cell moves them by 0.11 and 0.02, and the two
+    /// exciton: the edge 0.3-0.4 eV lower), a 2x2x2 mesh in the 8 Å cell moves them by 0.11 and 0.02, and the two
     /// improved runs still differ by 0.05; alpha-quartz, whose 8 Å cell is already 9.1 Å wide, moves 0.006 to 10 Å.
     /// Whether 10 Å is itself converged waits for the 12 Å runs. Several hours per site on one core: for checks,
     /// not campaigns.

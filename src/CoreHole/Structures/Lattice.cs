@@ -20,6 +20,10 @@ public sealed record Lattice(Vec3 A, Vec3 B, Vec3 C)
         return new Lattice(new Vec3(a, 0, 0), new Vec3(b * cg, b * sg, 0), new Vec3(cx, cy, cz));
     }
 
+    /// <summary>Lengths (Å) and angles (degrees): the inverse of <see cref="FromParameters"/>, as CIF files state a cell.</summary>
+    public (double A, double B, double C, double Alpha, double Beta, double Gamma) Parameters() =>
+        (A.Length, B.Length, C.Length, B.AngleDegrees(C), A.AngleDegrees(C), A.AngleDegrees(B));
+
     public Vec3 ToCartesian(Vec3 f) => f.X * A + f.Y * B + f.Z * C;
 
     public Vec3 ToFractional(Vec3 r)

@@ -51,13 +51,13 @@ public sealed record OxygenShell(
         foreach (var i in crystal.IndicesOf(center))
         {
             var ligands = neighbors.GetValueOrDefault(i, []).Where(n => IsLigand(n.J)).OrderBy(n => n.Distance).ToList();
-            var shell = ligands.TakeWhile(n => ligands.Count > 0 && n.Distance <= ShellFactor * ligands[0].Distance).ToList();
+            var shell = ligands.TakeWhile(n => n.Distance <= ShellFactor * ligands[0].Distance).ToList();
             coordination.Add(shell.Count);
             bonds.AddRange(shell.Select(n => n.Distance));
             if (ligands.Count > shell.Count) next = Math.Min(next, ligands[shell.Count].Distance);
             for (var x = 0; x < shell.Count; x++)
                 for (var y = x + 1; y < shell.Count; y++)
-                    angles.Add(Math.Acos(Math.Clamp(shell[x].Vector.Dot(shell[y].Vector) / (shell[x].Distance * shell[y].Distance), -1, 1)) * 180 / Math.PI);
+                    angles.Add(shell[x].Vector.AngleDegrees(shell[y].Vector));
         }
         var ligandNames = center == "O"
             ? string.Join(", ", crystal.Atoms.Select(a => a.Element).Where(e => e != "O").Distinct())

@@ -36,7 +36,7 @@ public static class StructureAnalysis
             var b = bonds.ToList();
             return from x in Enumerable.Range(0, b.Count)
                    from y in Enumerable.Range(x + 1, b.Count - x - 1)
-                   select Math.Acos(Math.Clamp(b[x].Vector.Dot(b[y].Vector) / (b[x].Distance * b[y].Distance), -1, 1)) * 180 / Math.PI;
+                   select b[x].Vector.AngleDegrees(b[y].Vector);
         }).ToList();
         return angles.Count == 0 ? double.NaN : angles.Average();
     }
