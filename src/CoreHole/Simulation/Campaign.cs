@@ -1,4 +1,5 @@
 using CoreHole.Formats;
+using CoreHole.Structures;
 
 namespace CoreHole.Simulation;
 
@@ -77,15 +78,24 @@ public sealed class Campaign
 
     /// <summary>
     /// Adds a structure: reads it, finds its primitive cell, O sites and supercell, and saves the plan. A structure
-    /// already planned keeps its plan (the plan never changes under finished stages).
+    /// already planned keeps its plan (the plan never changes under finished stages); a file whose structure has
+    /// changed since is refused, so that no spectrum of the old structure is ever filed under the new one.
     /// </summary>
     public MaterialPlan Add(string structurePath, string? name = null, int[,]? supercellMatrix = null, bool keepCell = false)
     {
         name ??= Path.GetFileNameWithoutExtension(structurePath);
         var folder = MaterialFolder(name);
         var planPath = Path.Combine(folder, "plan.json");
-        if (File.Exists(planPath)) return PlanFile.Read(planPath);
-        var plan = MaterialPlan.Make(name, structurePath, StructureFiles.Read(structurePath), Preset, supercellMatrix, keepCell);
+        var structure = StructureFiles.Read(structurePath);
+        if (File.Exists(planPath))
+        {
+            var planned = PlanFile.Read(planPath);
+            if (StructureAnalysis.Difference(planned.Primitive, structure) is { } difference)
+                throw new InputError(structurePath, null,
+                    $"differs from the structure planned in {folder} ({difference}); move that folder away to start {name} again");
+            return planned;
+        }
+        var plan = MaterialPlan.Make(name, structurePath, structure, Preset, supercellMatrix, keepCell);
         Directory.CreateDirectory(folder);
         Atomic.WriteAllText(Path.Combine(folder, "structure.cif"),
             CifWriter.ToText(plan.Primitive, $"{(keepCell ? "cell as given" : "primitive cell")} of {structurePath}, space group {plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber})"));

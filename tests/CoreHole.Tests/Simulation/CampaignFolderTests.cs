@@ -64,4 +64,23 @@ public class CampaignFolderTests
         Assert.Equal(JobState.Pending, campaign.State(job));   // released with its holder; the lock file stays
         Assert.True(File.Exists(CampaignLock.PathOf(stage)));
     }
+
+    [Fact]
+    public void AStructureFileChangedSincePlanningIsRefusedWithTheDifference()
+    {
+        var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Smoke);
+        var cif = Path.Combine(Directory.CreateTempSubdirectory("corehole-structure-").FullName, "MgO.cif");
+        var original = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "structures", "MgO-p1.cif"));
+        File.WriteAllText(cif, original);
+        var plan = campaign.Add(cif);
+        File.WriteAllText(cif, "# a comment added, the structure unchanged\n" + original);
+        Assert.Equal(plan.Primitive.Lattice, campaign.Add(cif).Primitive.Lattice);
+
+        File.WriteAllText(cif, original.Replace("_cell_length_a 2.977768", "_cell_length_a 3.0"));   // a lattice parameter edited
+        Assert.NotEqual(original, File.ReadAllText(cif));
+        var error = Assert.Throws<InputError>(() => campaign.Add(cif));
+        Assert.Contains("MgO.cif", error.Message);
+        Assert.Contains("differs from the structure planned in", error.Message);
+        Assert.Contains("volume per atom", error.Message);
+    }
 }

@@ -58,4 +58,27 @@ public class StructureTests
         var site = Assert.Single(Symmetry.InequivalentSites(crystal, "O"));
         Assert.Equal(4, site.Multiplicity);
     }
+
+    [Fact]
+    public void TheSameStructureInAnotherCellIsNoDifferenceButAMovedAtomIs()
+    {
+        var conventional = CifReader.Read(Data("ABW.cif"));
+        var primitive = Symmetry.Primitive(conventional);
+        var supercell = Supercell.Build(primitive, new[,] { { 2, 0, 0 }, { 0, 1, 0 }, { 1, 0, 1 } }).Crystal;
+        Assert.Null(StructureAnalysis.Difference(primitive, conventional));
+        Assert.Null(StructureAnalysis.Difference(primitive, supercell));
+        Assert.Null(StructureAnalysis.Difference(conventional, primitive));
+
+        // One O moved by 0.05 Å (in every copy, as a changed CIF coordinate would): its distances say so.
+        var o = primitive.IndicesOf("O").First();
+        var atoms = primitive.Atoms.ToArray();
+        atoms[o] = atoms[o] with { Fractional = atoms[o].Fractional + primitive.Lattice.ToFractional(new Vec3(0.05, 0, 0)) };
+        var moved = primitive with { Atoms = atoms };
+        Assert.Matches(@"^O-(O|Si) distances differ by up to 0\.0[1-5]\d Å$", StructureAnalysis.Difference(primitive, moved));
+
+        var strained = primitive with { Lattice = new Lattice(1.01 * primitive.Lattice.A, primitive.Lattice.B, primitive.Lattice.C) };
+        Assert.StartsWith("volume per atom", StructureAnalysis.Difference(primitive, strained));
+        var substituted = primitive with { Atoms = primitive.Atoms.Select(a => a.Element == "Si" ? a with { Element = "Ge" } : a).ToArray() };
+        Assert.StartsWith("composition", StructureAnalysis.Difference(primitive, substituted));
+    }
 }
