@@ -2,12 +2,14 @@
 """Writes the dense SiO2 polymorphs of this folder from their space group, lattice and Wyckoff positions.
 
 Run: /usr/bin/python3 data/structures/polymorphs/make.py   (needs Debian's python3-ase; CoreHole itself does not)
-Values are quoted from the papers cited, from memory (no network here), and each structure was kept only after
+Values are those of the papers cited (beta-cristobalite, tridymite and keatite quoted from memory; seifertite and
+moganite as the American Mineralogist Crystal Structure Database records them), and each structure was kept only after
 `./corehole inspect` showed every Si with its full O shell at a sound Si-O distance and every O bridging Si
-(data/structures/README.md). Keatite and moganite were left out: the recalled coordinates failed that check.
+(data/structures/README.md; tests/CoreHole.Tests/Structures/OxygenShellTests.cs checks it on every build).
 """
 import os
 from ase.spacegroup import crystal
+from ase.spacegroup.spacegroup import spacegroup_from_data
 from ase.io import write
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -26,10 +28,31 @@ POLYMORPHS = {
         symbols=["Si", "O", "O"], basis=[(1 / 3, 2 / 3, 0.0620), (1 / 3, 2 / 3, 0.25), (0.5, 0, 0)], spacegroup=194,
         cellpar=[5.052, 5.052, 8.270, 90, 90, 120]),
     "seifertite": dict(
-        source="Dera P., Prewitt C.T., Boctor N.Z. & Hemley R.J. (2002) Am. Mineral. 87, 1018: alpha-PbO2-type "
-               "SiO2, Pbcn, a = 4.097 A, b = 5.046 A, c = 4.495 A; Si 4c (0,0.1522,1/4), O 8d (0.2646,0.3877,0.4184)",
-        symbols=["Si", "O"], basis=[(0, 0.1522, 0.25), (0.2646, 0.3877, 0.4184)], spacegroup=60,
-        cellpar=[4.097, 5.046, 4.495, 90, 90, 90]),
+        source="Dera P., Prewitt C.T., Boctor N.Z. & Hemley R.J. (2002) Am. Mineral. 87, 1018 (AMCSD 0002871): "
+               "alpha-PbO2-type SiO2, Pbcn, a = 4.097 A, b = 5.0462 A, c = 4.4946 A; Si 4c (0,0.1522,1/4), "
+               "O 8d (0.7336,0.6245,0.9186)",
+        symbols=["Si", "O"], basis=[(0, 0.1522, 0.25), (0.7336, 0.6245, 0.9186)], spacegroup=60,
+        cellpar=[4.097, 5.0462, 4.4946, 90, 90, 90]),
+    "keatite": dict(
+        source="Shropshire J., Keat P.P. & Vaughan P.A. (1959) Z. Kristallogr. 112, 409: a = 7.456 A, c = 8.604 A; "
+               "Si1 4a (0.41,0.41,0), Si2 8b (0.326,0.120,0.248), O1 8b (0.445,0.132,0.400), O2 8b (0.117,0.123,0.296), "
+               "O3 8b (0.344,0.297,0.143), placed in P4_3 2_1 2 as the AFLOW prototype encyclopedia does "
+               "(A2B_tP36_96_3b_ab): in the enantiomorph P4_1 2_1 2 these coordinates leave Si2 3-fold",
+        symbols=["Si", "Si", "O", "O", "O"],
+        basis=[(0.41, 0.41, 0), (0.326, 0.120, 0.248), (0.445, 0.132, 0.400), (0.117, 0.123, 0.296), (0.344, 0.297, 0.143)],
+        spacegroup=96, cellpar=[7.456, 7.456, 8.604, 90, 90, 90]),
+    "moganite": dict(
+        source="Heaney P.J. & Post J.E. (2001) Am. Mineral. 86, 1358 (AMCSD 0002737): neutron, 298 K, I2/a, "
+               "a = 8.7371 A, b = 4.8692 A, c = 10.7217 A, beta = 90.193 deg; Si1 (1/4,0.9726,0), "
+               "Si2 (0.0103,0.2486,0.1682), O1 (0.9781,0.0644,0.2878), O2 (0.1678,0.1708,0.1002), O3 (0.8703,0.2296,0.0675)",
+        symbols=["Si", "Si", "O", "O", "O"],
+        basis=[(0.25, 0.9726, 0), (0.0103, 0.2486, 0.1682), (0.9781, 0.0644, 0.2878), (0.1678, 0.1708, 0.1002), (0.8703, 0.2296, 0.0675)],
+        # I2/a is a non-standard setting of C2/c (No. 15): its eight operations as published, centring included.
+        spacegroup=spacegroup_from_data(
+            no=15, setting=1, centrosymmetric=False, subtrans=[[0, 0, 0]],
+            sitesym=["x,y,z", "1/2+x,1/2+y,1/2+z", "1/2-x,y,-z", "-x,1/2+y,1/2-z",
+                     "1/2+x,-y,z", "x,1/2-y,1/2+z", "-x,-y,-z", "1/2-x,1/2-y,1/2-z"]),
+        cellpar=[8.7371, 4.8692, 10.7217, 90, 90.193, 90]),
 }
 
 for name, spec in POLYMORPHS.items():

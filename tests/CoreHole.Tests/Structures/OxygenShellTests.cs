@@ -14,8 +14,9 @@ public class OxygenShellTests
 
     /// <summary>
     /// Every SiO2 structure the campaign runs, including those typed in from papers: SiO4 tetrahedra (Si-O 1.54-1.66 Å,
-    /// O-Si-O within 15° of 109.5°) or SiO6 octahedra (1.74-1.84 Å), every O bridging two Si (three in octahedral
-    /// silica), and nothing else within 2.4 Å. High tridymite's published average structure has 1.55 Å bonds.
+    /// O-Si-O within 15° of 109.5°) or SiO6 octahedra (1.74-1.88 Å: stishovite 1.76-1.81, seifertite's refinement
+    /// 1.742-1.855), every O bridging two Si (three in octahedral silica), and nothing else within 2.4 Å. High
+    /// tridymite's published average structure has 1.55 Å bonds.
     /// </summary>
     [Theory]
     [MemberData(nameof(SilicaStructures))]
@@ -26,7 +27,7 @@ public class OxygenShellTests
         var o = shells.Single(s => s.Center == "O");
         var fold = Assert.Single(si.Coordination).Key;
         Assert.Contains(fold, new[] { 4, 6 });
-        var (shortest, longest) = fold == 4 ? (1.54, 1.66) : (1.74, 1.84);
+        var (shortest, longest) = fold == 4 ? (1.54, 1.66) : (1.74, 1.88);
         Assert.InRange(si.ShortestBond, shortest, longest);
         Assert.InRange(si.LongestBond, shortest, longest);
         if (fold == 4) Assert.InRange(si.SmallestAngle, 94.5, 109.5);
