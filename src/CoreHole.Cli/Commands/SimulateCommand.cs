@@ -16,7 +16,7 @@ static class SimulateCommand
         var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 8 Å supercell at one k-point), converged (10 Å supercell, 2x2x2 core-hole k mesh: the convergence study's reference, hours per site) or smoke (tests only); an existing folder keeps its own" };
         var settings = new Option<string?>("--set") { Description = "change settings of the preset for a new campaign, e.g. 'ecutwfc=60,ecutrho=480' or 'supercell_width=12' (convergence studies)" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan (sites, supercells, estimated times) and run nothing" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "plan the structures given and print the plan (sites, supercells, estimated times), running nothing; the plans are saved in the folder, so a later run without structures starts them too" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
