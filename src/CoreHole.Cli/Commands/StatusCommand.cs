@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoreHole.Cluster;
 using CoreHole.Learning.Search;
+using CoreHole.Reports;
 using CoreHole.Simulation;
 using Spectre.Console;
 
@@ -15,7 +16,8 @@ static class StatusCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "a campaign folder (corehole simulate) or a search folder (corehole train --search)" };
-        var command = new Command("status", "Summarise a campaign or search folder: jobs done, failed and to do, compute time, and Slurm's view of submitted jobs.") { folder };
+        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures count as amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
+        var command = new Command("status", "Summarise a campaign or search folder: jobs done, failed and to do, compute time, the finished sites per set (crystalline SiO2, amorphous SiO2, transfer oxides), and Slurm's view of submitted jobs.") { folder, amorphous };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder)!;
@@ -32,6 +34,7 @@ static class StatusCommand
             {
                 var campaign = Simulation.Campaign.Open(path);
                 Campaign(campaign, tasks);
+                Sets(ReproductionSites.FromCampaign(path, parse.GetValue(amorphous)!));
                 reported = id => id.Contains('/') && campaign.State(id) is JobState.Done or JobState.Failed;
             }
             if (tasks.Count > 0) Cluster(tasks, reported);
@@ -65,6 +68,16 @@ static class StatusCommand
             var slurm = slurmIds.GetValueOrDefault($"{failure.Material}/{failure.Stage}") is { State: { } s } t ? $" [Slurm {t.SlurmId} {s.State}]" : "";
             AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {failure.Material}/{failure.Stage} ({failure.Program}){slurm}: {failure.Reason}");
         }
+    }
+
+    /// <summary>The finished sites as the report will sort them: the counts a dataset's README quotes.</summary>
+    static void Sets(ReproductionSites sites)
+    {
+        var table = new Table().AddColumns("set", "O sites", "structures", "core hole (h)", "ground states (h)");
+        foreach (var set in sites.Summary())
+            table.AddRow(set.Set, set.Sites.ToString(), set.Structures.ToString(), $"{set.CoreHoleHours:F2}", $"{set.GroundStateHours:F2}");
+        AnsiConsole.Write(table);
+        foreach (var note in sites.Notes.Skip(1)) AnsiConsole.MarkupLineInterpolated($"{note}");
     }
 
     static void Search(SearchFolder search)

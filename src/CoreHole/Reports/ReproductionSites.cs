@@ -42,6 +42,14 @@ public sealed record ReproductionSites(
             [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes, cells);
     }
 
+    /// <summary>One line per set: its finished sites, the structures (materials) they come from, and the wall time spent on them.</summary>
+    public IReadOnlyList<SetSummary> Summary() =>
+    [
+        SetSummary.Of("crystalline SiO2", Crystalline),
+        SetSummary.Of("amorphous SiO2", Amorphous),
+        SetSummary.Of("transfer oxides", Oxides),
+    ];
+
     /// <summary>
     /// Made-up sites (<see cref="SyntheticSites"/>) in all three sets, with made-up wall times, so that every part of the
     /// report can be produced and looked at without DFT. Nothing in it is a result.
@@ -60,4 +68,16 @@ public sealed record ReproductionSites(
         [.. sites.Select((s, i) => s with { Provenance = s.Provenance with { GroundStateWallSeconds = 120 + i % 7 * 30, CoreHoleWallSeconds = 3000 + i % 5 * 900 } })];
 
     enum Set { Crystalline, Amorphous, Oxide, Other }
+}
+
+/// <summary>
+/// A set's finished sites, from how many structures, and their DFT wall time: every core-hole run plus each
+/// structure's ground state once (a site record repeats its material's ground-state time).
+/// </summary>
+public sealed record SetSummary(string Set, int Sites, int Structures, double CoreHoleHours, double GroundStateHours)
+{
+    public static SetSummary Of(string set, IReadOnlyList<SiteRecord> sites) => new(set, sites.Count,
+        sites.Select(s => s.Material).Distinct().Count(),
+        sites.Sum(s => s.Provenance.CoreHoleWallSeconds) / 3600,
+        sites.GroupBy(s => s.Material).Sum(g => g.First().Provenance.GroundStateWallSeconds) / 3600);
 }
