@@ -5,7 +5,8 @@
 #   ecut50, ecut60  50/400 and 60/480 Ry
 #   k2              2x2x2 core-hole k mesh
 #   w10, w12        supercells >= 10 and >= 12 Å wide
-# Each variant's isotropic average is compared with the most converged variant of its series (ecut60, k2, w12):
+# Each variant's isotropic average is compared with the more converged variants that have run (fast with ecut60, w10,
+# w12 and k2; ecut50 with ecut60; w10 with w12; k2, the other way of sampling more k-points, with w10 and w12):
 # Pearson r on 0-30 eV and main-peak shift as computed (`corehole compare`), and the MSE as the model sees the two
 # (sigma 0.5 eV, each aligned at its threshold, -1 to 15 eV, mean 1: the scale of the model's test MSEs), with the
 # core-hole LUMO - HOMO (the threshold) and the wall time; the table goes to data/convergence/summary.tsv. Finished variants are not rerun, so the study can be
@@ -33,7 +34,7 @@ declare -A settings=(
   [k2]="core_hole_k_grid=2" [w10]="supercell_width=10" [w12]="supercell_width=12")
 # Cheapest first, so that a stopped study has the most series complete.
 order=(fast ecut50 ecut60 w10 k2 w12)
-declare -A reference=([fast]=ecut60 [ecut50]=ecut60 [ecut60]=ecut60 [k2]=k2 [w10]=w12 [w12]=w12)
+declare -A references=([fast]="ecut60 w10 w12 k2" [ecut50]=ecut60 [ecut60]="" [k2]="w10 w12" [w10]=w12 [w12]="")
 
 if [ "$table_only" = 0 ]; then
   # shellcheck disable=SC2206
@@ -67,17 +68,16 @@ first_site() { for s in "$1"/*/site_*/; do [ -f "$s/stage.json" ] && { echo "$s"
   printf "material\tvariant\tsupercell_atoms\tlumo_minus_homo_ev\twall_min\treference\tpearson_r\tpeak_shift_ev\tmodel_mse\n"
   for structure in "${structures[@]}"; do
     name=$(basename "$structure" .cif)
-    # Each variant against the most converged of its series (the reference variants against the baseline), or against
-    # the baseline while that reference has not run; k2 also against w10, the other way of sampling more k-points.
+    # Each variant against every more converged variant that has run; one row with '-' when none has.
     for variant in "${order[@]}"; do
       site=$(first_site "$out/$name/$variant"); [ -n "$site" ] || continue
-      ref=${reference[$variant]}; [ "$ref" = "$variant" ] || [ -z "$(first_site "$out/$name/$ref")" ] && ref=fast
-      refs=("$ref"); [ "$variant" = k2 ] && [ -n "$(first_site "$out/$name/w10")" ] && refs+=(w10)
+      refs=(); for ref in ${references[$variant]}; do [ -n "$(first_site "$out/$name/$ref")" ] && refs+=("$ref"); done
+      [ ${#refs[@]} -gt 0 ] || refs=("-")
       read -r atoms gap wall < <(stage_numbers "$site/stage.json")
       for ref in "${refs[@]}"; do
-        ref_site=$(first_site "$out/$name/$ref")
+        ref_site=""; [ "$ref" = "-" ] || ref_site=$(first_site "$out/$name/$ref")
         r="-"; shift_ev="-"; mse="-"
-        if [ -n "$ref_site" ] && [ "$ref_site" != "$site" ]; then
+        if [ -n "$ref_site" ]; then
           line=$(./corehole compare "$ref_site/xanes_avg.dat.gz" "$site/xanes_avg.dat.gz" --curve-a avg --curve-b avg | grep -E '^│ *-?[0-9]')
           r=$(echo "$line" | awk -F'│' '{gsub(/ /, "", $2); print $2}')
           shift_ev=$(echo "$line" | awk -F'│' '{gsub(/ /, "", $5); print $5}')
