@@ -17,34 +17,30 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 POLYMORPHS = {
     "beta-cristobalite": dict(
         source="Wright A.F. & Leadbetter A.J. (1975) Phil. Mag. 31, 1391: the ordered I-42d model of beta-cristobalite, "
-               "a = a_c/sqrt(2), c = a_c with a_c = 7.16 A; Si 4a (0,0,0), O 8d (x,1/4,1/8) with x = 0.0859 set here "
+               "a = a_c/sqrt(2), c = a_c with a_c = 7.16 A; Si 4a, O 8d (x,1/4,1/8) with x set here "
                "for d(Si-O) = 1.61 A (Si-O-Si then 148.7 deg)",
         symbols=["Si", "O"], basis=[(0, 0, 0), (0.0859, 0.25, 0.125)], spacegroup=122,
         cellpar=[5.063, 5.063, 7.16, 90, 90, 90]),
     "tridymite": dict(
-        source="Kihara K. (1978) Z. Kristallogr. 148, 237: high tridymite at 460 C, P6_3/mmc, a = 5.052 A, "
-               "c = 8.270 A; Si 4f (1/3,2/3,0.0620), O1 2c (1/3,2/3,1/4), O2 6g (1/2,0,0). The published average "
-               "structure: straight Si-O-Si and Si-O 1.55 A (dynamic disorder shortens the apparent bond)",
+        source="Kihara K. (1978) Z. Kristallogr. 148, 237: high tridymite at 460 C, P6_3/mmc; Si 4f, O1 2c, O2 6g. "
+               "The published average structure: straight Si-O-Si and Si-O 1.55 A (dynamic disorder shortens the "
+               "apparent bond)",
         symbols=["Si", "O", "O"], basis=[(1 / 3, 2 / 3, 0.0620), (1 / 3, 2 / 3, 0.25), (0.5, 0, 0)], spacegroup=194,
         cellpar=[5.052, 5.052, 8.270, 90, 90, 120]),
     "seifertite": dict(
         source="Dera P., Prewitt C.T., Boctor N.Z. & Hemley R.J. (2002) Am. Mineral. 87, 1018 (AMCSD 0002871): "
-               "alpha-PbO2-type SiO2, Pbcn, a = 4.097 A, b = 5.0462 A, c = 4.4946 A; Si 4c (0,0.1522,1/4), "
-               "O 8d (0.7336,0.6245,0.9186)",
+               "alpha-PbO2-type SiO2, Pbcn; Si 4c, O 8d",
         symbols=["Si", "O"], basis=[(0, 0.1522, 0.25), (0.7336, 0.6245, 0.9186)], spacegroup=60,
         cellpar=[4.097, 5.0462, 4.4946, 90, 90, 90]),
     "keatite": dict(
-        source="Shropshire J., Keat P.P. & Vaughan P.A. (1959) Z. Kristallogr. 112, 409: a = 7.456 A, c = 8.604 A; "
-               "Si1 4a (0.41,0.41,0), Si2 8b (0.326,0.120,0.248), O1 8b (0.445,0.132,0.400), O2 8b (0.117,0.123,0.296), "
-               "O3 8b (0.344,0.297,0.143), placed in P4_3 2_1 2 as the AFLOW prototype encyclopedia does "
-               "(A2B_tP36_96_3b_ab): in the enantiomorph P4_1 2_1 2 these coordinates leave Si2 3-fold",
+        source="Shropshire J., Keat P.P. & Vaughan P.A. (1959) Z. Kristallogr. 112, 409: Si1 4a, Si2 8b, O1-O3 8b, "
+               "placed in P4_3 2_1 2 as the AFLOW prototype encyclopedia does (A2B_tP36_96_3b_ab): in the "
+               "enantiomorph P4_1 2_1 2 these coordinates leave Si2 3-fold",
         symbols=["Si", "Si", "O", "O", "O"],
         basis=[(0.41, 0.41, 0), (0.326, 0.120, 0.248), (0.445, 0.132, 0.400), (0.117, 0.123, 0.296), (0.344, 0.297, 0.143)],
         spacegroup=96, cellpar=[7.456, 7.456, 8.604, 90, 90, 90]),
     "moganite": dict(
-        source="Heaney P.J. & Post J.E. (2001) Am. Mineral. 86, 1358 (AMCSD 0002737): neutron, 298 K, I2/a, "
-               "a = 8.7371 A, b = 4.8692 A, c = 10.7217 A, beta = 90.193 deg; Si1 (1/4,0.9726,0), "
-               "Si2 (0.0103,0.2486,0.1682), O1 (0.9781,0.0644,0.2878), O2 (0.1678,0.1708,0.1002), O3 (0.8703,0.2296,0.0675)",
+        source="Heaney P.J. & Post J.E. (2001) Am. Mineral. 86, 1358 (AMCSD 0002737): neutron, 298 K, I2/a",
         symbols=["Si", "Si", "O", "O", "O"],
         basis=[(0.25, 0.9726, 0), (0.0103, 0.2486, 0.1682), (0.9781, 0.0644, 0.2878), (0.1678, 0.1708, 0.1002), (0.8703, 0.2296, 0.0675)],
         # I2/a is a non-standard setting of C2/c (No. 15): its eight operations as published, centring included.
@@ -57,6 +53,10 @@ POLYMORPHS = {
 
 for name, spec in POLYMORPHS.items():
     source = spec.pop("source")
+    # The header states the cell and sites from the very numbers used, so the two cannot drift apart.
+    cell = ", ".join(f"{v:g}" for v in spec["cellpar"])
+    sites = ", ".join(f"{el} ({', '.join(f'{x:.4g}' for x in xyz)})" for el, xyz in zip(spec["symbols"], spec["basis"]))
+    source += f"; cell (A, deg) {cell}; sites {sites}"
     atoms = crystal(**spec)
     path = os.path.join(HERE, f"{name}.cif")
     write(path, atoms, format="cif")
