@@ -59,8 +59,8 @@ static class SimulateCommand
             var materials = campaign.Materials()
                 .Where(p => named.Count == 0 || named.Contains(p.Name))
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
-            var costs = new CostModel(campaign.FinishedStages(), campaign.Preset);
-            var jobs = Campaign.Jobs(materials, costs);
+            var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
+            var jobs = campaign.Jobs(materials, costs);
             if (parse.GetValue(dryRun))
             {
                 PrintPlan(campaign, materials, costs, np);
@@ -101,7 +101,7 @@ static class SimulateCommand
             Console.WriteLine($"pseudopotentials ready in {Path.Combine(campaign.Folder, "pseudo")}");
             return 0;
         }
-        var job = Campaign.Jobs(campaign.Materials()).FirstOrDefault(j => j.Id == id)
+        var job = campaign.Jobs(campaign.Materials()).FirstOrDefault(j => j.Id == id)
             ?? throw new InputError(campaign.Folder, null, $"no job '{id}' in this campaign (jobs are MATERIAL/gs and MATERIAL/site_LABEL; corehole simulate -o DIR --dry-run lists the materials)");
         if (campaign.State(job) == JobState.Done)
         {
@@ -131,7 +131,7 @@ static class SimulateCommand
         double total = 0;
         foreach (var m in materials.OrderBy(m => m.SupercellAtoms))
         {
-            var jobs = Campaign.Jobs([m]);
+            var jobs = campaign.Jobs([m]);
             var states = jobs.Select(campaign.State).ToList();
             var todo = jobs.Where(j => campaign.State(j) == JobState.Pending).Sum(j => costs.Seconds(j, np));
             total += todo;

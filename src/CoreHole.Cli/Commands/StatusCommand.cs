@@ -47,8 +47,8 @@ static class StatusCommand
     {
         SlurmCampaignExecutor.RecordClusterFailures(campaign, tasks);
         var materials = campaign.Materials();
-        var jobs = Simulation.Campaign.Jobs(materials);
-        var records = campaign.FinishedStages().ToList();
+        var jobs = campaign.Jobs(materials);
+        var records = campaign.FinishedJobs().Select(f => f.Record).ToList();
         var table = new Table().AddColumns("stage", "done", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
@@ -60,7 +60,7 @@ static class StatusCommand
                 walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
         }
         AnsiConsole.Write(table);
-        var complete = materials.Count(m => Simulation.Campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
+        var complete = materials.Count(m => campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
         var slurmIds = tasks.ToDictionary(t => t.Task);
         foreach (var failure in jobs.Where(j => campaign.State(j) == JobState.Failed).Select(j => StageFailure.TryRead(campaign.StageFolder(j))!))

@@ -41,14 +41,14 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         if (todo.Count == 0) yield break;
         var command = $"{Shell.CoreHoleCommand()} simulate -o {Shell.Quote(campaign.Folder)} --np {processes} --job \"$task\"";
         yield return new SlurmStage(PrepareStage, [PseudopotentialsTask], command, new SlurmResources(1, 1000, TimeSpan.FromMinutes(10)), []);
-        var finished = campaign.FinishedStages().ToList();
+        var finished = campaign.FinishedJobs().ToList();
         var costs = new CostModel(finished, campaign.Preset);
         foreach (var (name, isCoreHole) in new[] { ("gs", false), ("site", true) })
         {
             var ofKind = todo.Where(j => j.IsCoreHole == isCoreHole).ToList();
             if (ofKind.Count == 0) continue;
             // Peak memory measured per process on finished stages of this kind; 2 GB per process before any.
-            var measured = finished.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => (double)r.MaxRssBytes).DefaultIfEmpty(0).Max();
+            var measured = finished.Where(f => f.Job.IsCoreHole == isCoreHole).Select(f => (double)f.Record.MaxRssBytes).DefaultIfEmpty(0).Max();
             var memory = measured > 0 ? SlurmResources.GenerousMemoryMb(measured * processes) : 2000 * processes;
             var time = SlurmResources.Generous(ofKind.Max(j => costs.Seconds(j, processes)));
             yield return new SlurmStage(name, [.. ofKind.Select(j => j.Id)], command, new SlurmResources(processes, memory, time), [PrepareStage]);
@@ -68,7 +68,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
             if (Ledger.CancelThoseThatNeverStart([.. tasks.Values]).Count > 0
                 && tasks.GetValueOrDefault(PseudopotentialsTask) is { InFlight: false, State.State: not "COMPLETED" } prepare)
                 throw new InputError(prepare.LogPath, null, $"the pseudopotential job {prepare.SlurmId} ended {prepare.State?.State ?? "unknown"}, so the arrays waiting for it were cancelled: {prepare.LogTail()}");
-            var costs = new CostModel(campaign.FinishedStages(), campaign.Preset);
+            var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             foreach (var job in watched.Where(j => !reported.Contains(j.Id)))
             {
                 var task = tasks.GetValueOrDefault(job.Id);

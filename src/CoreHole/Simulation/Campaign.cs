@@ -113,10 +113,10 @@ public sealed class Campaign
     /// Every job of the given materials, the ground state first, then each O site; materials ordered by their whole
     /// estimated cost, cheapest first, so that a campaign stopped at any point has covered as many materials as it could.
     /// </summary>
-    public static IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
+    public IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
     {
-        costs ??= new CostModel([], Preset.Fast);
-        return materials.Select(m => new[] { new CampaignJob(m.Name, null, m.Primitive.Atoms.Count) }
+        costs ??= new CostModel([], Preset);
+        return materials.Select(m => new[] { GroundStateStage.Job(m, Preset) }
                 .Concat(m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))).ToList())
             .OrderBy(jobs => jobs.Sum(j => costs.Seconds(j, 1))).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)
             .SelectMany(jobs => jobs).ToList();
@@ -133,7 +133,7 @@ public sealed class Campaign
         return CampaignLock.IsHeld(folder) ? JobState.Running : JobState.Pending;
     }
 
-    public IEnumerable<StageRecord> FinishedStages() =>
+    public IEnumerable<FinishedJob> FinishedJobs() =>
         Materials().SelectMany(m => Jobs([m])).Where(j => State(j) == JobState.Done)
-            .Select(j => StageRecord.TryRead(StageFolder(j))!);
+            .Select(j => new FinishedJob(j, StageRecord.TryRead(StageFolder(j))!));
 }

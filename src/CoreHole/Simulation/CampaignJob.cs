@@ -2,13 +2,19 @@ namespace CoreHole.Simulation;
 
 /// <summary>One unit of work of a campaign: a stage of a material (ground state, or the core hole of one O site).</summary>
 /// <param name="Site">The O site label for a core-hole job; null for the ground state.</param>
-public sealed record CampaignJob(string Material, string? Site, int Atoms)
+/// <param name="Atoms">The cell the job computes: the core-hole supercell, or the primitive cell of the ground state.</param>
+/// <param name="Volume">The ground state's cell volume (Å³), which with <paramref name="KPoints"/> sizes its cost.</param>
+/// <param name="KPoints">The ground state's irreducible nscf k-points (1 at Γ).</param>
+public sealed record CampaignJob(string Material, string? Site, int Atoms, double Volume = 0, int KPoints = 1)
 {
     public string Stage => Site is null ? GroundStateStage.Name : CoreHoleStage.NameOf(Site);
     public string Id => $"{Material}/{Stage}";
     public bool IsCoreHole => Site is not null;
     public override string ToString() => Id;
 }
+
+/// <summary>A finished job with what its run recorded: the cost model's sample.</summary>
+public sealed record FinishedJob(CampaignJob Job, StageRecord Record);
 
 /// <summary>
 /// Where a job stands, read from its folder: finished (stage.json), failed (failed.json), running in another process

@@ -102,6 +102,17 @@ public static class GroundStateStage
         nscf is null || scf is null ? nscf
             : new BandEdges(Math.Max(nscf.Vbm, scf.Vbm), Math.Min(nscf.Cbm, scf.Cbm), "bands at all nscf and scf k-points");
 
+    /// <summary>
+    /// A material's ground-state job, sized as its cost grows: the nscf dominates, and it costs per irreducible k-point
+    /// (1 at Γ) about the bands to CBM + 20 eV times the plane waves, each growing with the cell volume.
+    /// </summary>
+    public static CampaignJob Job(MaterialPlan plan, Preset preset)
+    {
+        var cell = plan.Primitive;
+        var kPoints = AtGamma(cell.Lattice, preset) ? 1 : Structures.Symmetry.IrreducibleKPoints(cell, StageContext.Mesh(cell.Lattice, preset.NscfKLength));
+        return new CampaignJob(plan.Name, null, cell.Atoms.Count, cell.Lattice.Volume, kPoints);
+    }
+
     /// <summary>Whether a cell is wide enough for its ground state to run at Γ alone (<see cref="Preset.GammaCellWidth"/>).</summary>
     public static bool AtGamma(Structures.Lattice lattice, Preset preset)
     {

@@ -36,7 +36,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             cancel.ThrowIfCancellationRequested();
             var job = todo[i];
             if (!ToDo(job)) continue; // another process finished or took it since the list was made
-            var costs = new CostModel(campaign.FinishedStages(), campaign.Preset);
+            var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             var estimate = costs.Seconds(job, processes);
             if (deadline is { } end && DateTimeOffset.UtcNow.AddSeconds(estimate) > end)
             {

@@ -60,9 +60,16 @@ public sealed record StageContext(
         return (int)Math.Round(electrons) / 2;
     }
 
-    public static string KPoints(Structures.Lattice lattice, double length)
+    /// <summary>The k mesh of a length: n_i = ceil(length / |a_i|), at least 1.</summary>
+    public static (int N1, int N2, int N3) Mesh(Structures.Lattice lattice, double length)
     {
         int N(Structures.Vec3 v) => Math.Max(1, (int)Math.Ceiling(length / v.Length - 1e-9));
-        return $"K_POINTS automatic\n{N(lattice.A)} {N(lattice.B)} {N(lattice.C)} 0 0 0\n";
+        return (N(lattice.A), N(lattice.B), N(lattice.C));
+    }
+
+    public static string KPoints(Structures.Lattice lattice, double length)
+    {
+        var (n1, n2, n3) = Mesh(lattice, length);
+        return $"K_POINTS automatic\n{n1} {n2} {n3} 0 0 0\n";
     }
 }

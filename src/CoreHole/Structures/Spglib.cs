@@ -57,6 +57,11 @@ static unsafe partial class Spglib
     [LibraryImport(Library, EntryPoint = "spg_free_dataset")]
     internal static partial void FreeDataset(Dataset* dataset);
 
+    /// <summary>Maps every point of an n1 x n2 x n3 mesh to its irreducible representative; returns how many there are.</summary>
+    [LibraryImport(Library, EntryPoint = "spg_get_ir_reciprocal_mesh")]
+    internal static partial int GetIrreducibleReciprocalMesh(int* gridAddress, int* irreducibleMapping, int* mesh, int* isShift,
+        int isTimeReversal, double* lattice, double* positions, int* types, int atomCount, double symprec);
+
     [LibraryImport(Library, EntryPoint = "spg_get_error_code")]
     internal static partial int GetErrorCode();
 

@@ -17,10 +17,10 @@ public static class Symmetry
 
     public static string SpglibVersion => $"{Spglib.MajorVersion()}.{Spglib.MinorVersion()}.{Spglib.MicroVersion()}";
 
-    public static unsafe SymmetryInfo Analyze(Crystal crystal, double symprec = DefaultTolerance)
+    /// <summary>A crystal as spglib's C functions take it: lattice vectors as the columns of a 3x3 matrix, fractional positions, atomic numbers.</summary>
+    static (double[] Lattice, double[] Positions, int[] Types) ForSpglib(Crystal crystal)
     {
         var n = crystal.Atoms.Count;
-        // spglib takes the lattice vectors as the columns of a 3x3 matrix.
         var lattice = new double[9];
         for (var v = 0; v < 3; v++)
             for (var c = 0; c < 3; c++)
@@ -33,6 +33,13 @@ public static class Symmetry
             positions[3 * i] = f.X; positions[3 * i + 1] = f.Y; positions[3 * i + 2] = f.Z;
             types[i] = Elements.AtomicNumber(crystal.Atoms[i].Element);
         }
+        return (lattice, positions, types);
+    }
+
+    public static unsafe SymmetryInfo Analyze(Crystal crystal, double symprec = DefaultTolerance)
+    {
+        var n = crystal.Atoms.Count;
+        var (lattice, positions, types) = ForSpglib(crystal);
         fixed (double* l = lattice, p = positions)
         fixed (int* t = types)
         {
@@ -59,6 +66,29 @@ public static class Symmetry
                     wyckoffs, equivalent, new Lattice(Column(0), Column(1), Column(2)), mapping);
             }
             finally { Spglib.FreeDataset(data); }
+        }
+    }
+
+    /// <summary>
+    /// How many k-points an unshifted n1 x n2 x n3 Monkhorst-Pack mesh keeps once the crystal's point group and time
+    /// reversal fold it: the number pw.x computes for <c>K_POINTS automatic n1 n2 n3 0 0 0</c> (the same count on every
+    /// campaign ground state whose output records it).
+    /// </summary>
+    public static unsafe int IrreducibleKPoints(Crystal crystal, (int N1, int N2, int N3) mesh, double symprec = DefaultTolerance)
+    {
+        if (mesh.N1 < 1 || mesh.N2 < 1 || mesh.N3 < 1) throw new ArgumentOutOfRangeException(nameof(mesh), mesh, "a k mesh needs at least one point along each axis");
+        var (lattice, positions, types) = ForSpglib(crystal);
+        var points = mesh.N1 * mesh.N2 * mesh.N3;
+        var addresses = new int[3 * points];
+        var mapping = new int[points];
+        int[] size = [mesh.N1, mesh.N2, mesh.N3], unshifted = [0, 0, 0];
+        fixed (double* l = lattice, p = positions)
+        fixed (int* t = types, a = addresses, m = mapping, s = size, shift = unshifted)
+        {
+            var count = Spglib.GetIrreducibleReciprocalMesh(a, m, s, shift, 1, l, p, t, crystal.Atoms.Count, symprec);
+            if (count <= 0)
+                throw new InputError($"{crystal.Name}: spglib could not fold the {mesh.N1}x{mesh.N2}x{mesh.N3} k mesh ({Spglib.Text(Spglib.GetErrorMessage(Spglib.GetErrorCode()), 200)})");
+            return count;
         }
     }
 

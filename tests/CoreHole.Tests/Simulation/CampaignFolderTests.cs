@@ -47,7 +47,7 @@ public class CampaignFolderTests
     {
         var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Smoke);
         campaign.Add(Path.Combine(AppContext.BaseDirectory, "data", "structures", "MgO-p1.cif"));
-        var job = Campaign.Jobs(campaign.Materials()).First(j => j.IsCoreHole);
+        var job = campaign.Jobs(campaign.Materials()).First(j => j.IsCoreHole);
         var stage = campaign.StageFolder(job);
         Directory.CreateDirectory(stage);
         File.WriteAllText(Path.Combine(stage, "scf.in"), "the other process's input");

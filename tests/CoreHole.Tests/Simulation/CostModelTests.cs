@@ -4,9 +4,17 @@ namespace CoreHole.Tests.Simulation;
 
 public class CostModelTests
 {
-    static StageRecord CoreHole(int atoms, double seconds, int processes = 2, Preset? preset = null) =>
-        new("m", "site_O1", "6.7MaX", (preset ?? Preset.Fast).Name, preset ?? Preset.Fast, processes, "host", DateTimeOffset.UnixEpoch, seconds, [],
-            new Dictionary<string, double> { ["supercell_atoms"] = atoms }, new Dictionary<string, string>());
+    static FinishedJob CoreHole(int atoms, double seconds, int processes = 2, Preset? preset = null) =>
+        Finished(new CampaignJob("m", "O1", atoms), seconds, processes, preset);
+
+    static FinishedJob GroundState(double volume, int kPoints, double seconds) =>
+        Finished(new CampaignJob($"m{volume}-{kPoints}", null, 12, volume, kPoints), seconds, 2, null);
+
+    static FinishedJob Finished(CampaignJob job, double seconds, int processes, Preset? preset) =>
+        new(job, new StageRecord(job.Material, job.Stage, "6.7MaX", (preset ?? Preset.Fast).Name, preset ?? Preset.Fast, processes, "host",
+            DateTimeOffset.UnixEpoch, seconds, [], new Dictionary<string, double>(), new Dictionary<string, string>()));
+
+    static double Law(double volume, int kPoints) => 0.002 * Math.Pow(volume, 1.8) * Math.Pow(kPoints, 0.6);
 
     [Fact]
     public void WithoutMeasurementsThePilotsCostIsTheEstimate()
@@ -14,6 +22,8 @@ public class CostModelTests
         var model = new CostModel([], Preset.Fast);
         Assert.Equal(210, model.Seconds(new CampaignJob("q", "O1", 72), 2), 6);
         Assert.Equal(210 * 1.7, model.Seconds(new CampaignJob("q", "O1", 72), 1), 6);
+        // alpha-quartz's ground state: 113 Å³, 19 irreducible k-points.
+        Assert.Equal(60, model.Seconds(new CampaignJob("q", null, 9, 113, 19), 2), 6);
     }
 
     [Fact]
@@ -25,6 +35,37 @@ public class CostModelTests
     }
 
     [Fact]
+    public void GroundStatesScaleWithVolumeAndKPointsSeparately()
+    {
+        // Volume and k-points varied independently: both exponents are recovered, and a large cell with few k-points
+        // (the frameworks the atom count underestimated) is predicted as measured.
+        var model = new CostModel([GroundState(100, 20, Law(100, 20)), GroundState(200, 20, Law(200, 20)), GroundState(200, 5, Law(200, 5)),
+            GroundState(400, 10, Law(400, 10)), GroundState(50, 40, Law(50, 40))], Preset.Fast);
+        Assert.Equal(Law(600, 4), model.Seconds(new CampaignJob("AST", null, 30, 600, 4), 2), 3);
+        Assert.Equal(1.7 * Law(300, 12), model.Seconds(new CampaignJob("x", null, 18, 300, 12), 1), 3);
+    }
+
+    [Fact]
+    public void AVariableTheMeasurementsDoNotVaryKeepsThePriorExponent()
+    {
+        // Every measured ground state at Γ (amorphous cells): the volume law is fitted, k-points keep the prior's 0.75.
+        var model = new CostModel([GroundState(500, 1, Law(500, 1)), GroundState(1000, 1, Law(1000, 1)), GroundState(2000, 1, Law(2000, 1))], Preset.Fast);
+        Assert.Equal(Law(1500, 1), model.Seconds(new CampaignJob("a", null, 100, 1500, 1), 2), 3);
+        Assert.Equal(Law(1500, 1) * Math.Pow(8, 0.75), model.Seconds(new CampaignJob("a", null, 100, 1500, 8), 2), 3);
+    }
+
+    [Fact]
+    public void VariablesThatMoveTogetherFitOnlyTheWiderOne()
+    {
+        // k-points proportional to volume: the data cannot separate the exponents, so the volume's (the wider spread)
+        // absorbs both and the k-points keep the prior's, instead of two large exponents of opposite sign.
+        var together = new[] { (100.0, 2), (200.0, 4), (400.0, 8), (800.0, 16) };
+        var model = new CostModel(together.Select(s => GroundState(s.Item1, s.Item2, Law(s.Item1, s.Item2))), Preset.Fast);
+        foreach (var (volume, k) in together)
+            Assert.Equal(Law(volume, k), model.Seconds(new CampaignJob("s", null, 12, volume, k), 2), 6);
+    }
+
+    [Fact]
     public void ACoreHoleKMeshScalesSitesAndNotGroundStates()
     {
         // A 2x2x2 site measured at 4x the Γ law predicts Γ sites at the law, and 2x2x2 sites at 4x it.
@@ -33,6 +74,6 @@ public class CostModelTests
         var gamma = new CostModel(measured, Preset.Fast);
         Assert.Equal(0.01 * Math.Pow(48, 2.5), gamma.Seconds(new CampaignJob("z", "O1", 48), 2), 3);
         Assert.Equal(4 * 0.01 * Math.Pow(48, 2.5), new CostModel(measured, Preset.Converged).Seconds(new CampaignJob("z", "O1", 48), 2), 3);
-        Assert.Equal(gamma.Seconds(new CampaignJob("z", null, 18), 2), new CostModel(measured, k2).Seconds(new CampaignJob("z", null, 18), 2));
+        Assert.Equal(gamma.Seconds(new CampaignJob("z", null, 18, 200, 10), 2), new CostModel(measured, k2).Seconds(new CampaignJob("z", null, 18, 200, 10), 2));
     }
 }
