@@ -15,8 +15,9 @@ namespace CoreHole.Simulation;
 /// broadening; a larger one is a Lorentzian convolution away (half-widths add).</param>
 /// <param name="XspectraIterations">Lanczos steps per polarisation (xspectra's xniter; it stops earlier when converged at
 /// xgamma, which at 0.1 eV it rarely is). After CoreHole's σ = 0.5 eV Gaussian, 500 steps give the 1000-step spectrum
-/// to MSE 0.0000 at mean 1 on every committed site and polarisation, 300 to 0.0014 (bench/lanczos-iterations.sh), for
-/// half the xspectra time. Campaign folders made before this field existed ran 1000 (their xspectra_*.in say so).</param>
+/// to MSE 0.0000 at mean 1 on every committed site and polarisation, and 300 give the 500-step one to 0.0015 at most,
+/// a sixtieth of the model's test MSE (bench/lanczos-iterations.sh): `fast` ran 1000 steps, then 500, now 300, each
+/// stage's record saying which. Folders made before this field existed ran 1000.</param>
 /// <param name="GammaCellWidth">A ground-state cell whose perpendicular widths all reach this (Å) runs at Γ alone (real
 /// wavefunctions, fixed occupations, projwfc's narrow Gaussian instead of tetrahedra): a 72-atom amorphous cell on the
 /// 24 Å mesh needs 14 k-points of ~500 bands each, half a day on one core, while Γ in a cell this wide gives the
@@ -37,7 +38,7 @@ public sealed record Preset(
     int XspectraIterations = 1000)
 {
     /// <summary>The pilot's settings (shared/qe-pilot): about 3.5 minutes per O site of a 72-atom SiO2 supercell on 2 cores.</summary>
-    public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 500);
+    public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 300);
 
     /// <summary>
     /// The reference recipe from the convergence study (bench/converge.sh, data/convergence/summary.tsv, README

@@ -25,7 +25,7 @@ public class CampaignFolderTests
         Campaign.Open(folder, Preset.Fast);
         Assert.Equal(Preset.Fast, Campaign.Open(folder, Preset.Fast).Preset);
         var error = Assert.Throws<InputError>(() => Campaign.Open(folder, Preset.Fast.With("ecutwfc=50,xspectra_iterations=1000")));
-        Assert.Contains("ecut_wfc: 40 vs 50, xspectra_iterations: 500 vs 1000", error.Message);
+        Assert.Contains("ecut_wfc: 40 vs 50, xspectra_iterations: 300 vs 1000", error.Message);
         Assert.DoesNotContain("ecut_rho", error.Message);
     }
 
