@@ -5,11 +5,11 @@
 # spectra: sigma 0.5 eV, aligned at the threshold (core-hole LUMO), -1 to 15 eV, mean 1 (`corehole compare`, MSE column).
 # cut_occ_states needs the wavefunctions, which are not kept, so both sides are replotted without it: the comparison
 # isolates the truncation. Runs whose recursion converged in N steps or fewer are the same at N by construction.
-# Usage: bash bench/lanczos-iterations.sh [campaign folder, default data/campaign] [N ...] (default 500 400 300)
+# Usage: bash bench/lanczos-iterations.sh [campaign folder, default data/campaign] [N ...] (default 500 400 300 250 200)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 folder=${1:-data/campaign}; shift || true
-steps=("$@"); [ ${#steps[@]} -gt 0 ] || steps=(500 400 300)
+steps=("$@"); [ ${#steps[@]} -gt 0 ] || steps=(500 400 300 250 200)
 command -v xspectra.x > /dev/null || { echo "xspectra.x not found: apt-get install quantum-espresso" >&2; exit 1; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cat > "$work/plot.in" <<'IN'
