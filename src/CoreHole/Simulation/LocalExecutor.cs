@@ -31,12 +31,14 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
         bool ToDo(CampaignJob job) => campaign.State(job) is var state && (state == JobState.Pending || (retryFailed && state == JobState.Failed));
         var todo = jobs.Where(ToDo).ToList();
         int done = 0, failed = 0, failedInARow = 0;
+        // Refitted after each job this process runs (others' finished jobs count then too), not for every job it
+        // skips: past the deadline the whole list is walked, and a fit reads every plan of the folder.
+        var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
         for (var i = 0; i < todo.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();
             var job = todo[i];
             if (!ToDo(job)) continue; // another process finished or took it since the list was made
-            var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             var estimate = costs.Seconds(job, processes);
             if (deadline is { } end && DateTimeOffset.UtcNow.AddSeconds(estimate) > end)
             {
@@ -46,6 +48,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
             var clock = Stopwatch.StartNew();
             var state = runner.Run(job, cancel);
+            costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             if (state == JobState.Running)
             {
                 progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds, null));
