@@ -110,19 +110,17 @@ public sealed class CostModel
         }
 
         /// <summary>
-        /// Gaussian elimination with partial pivoting; null when a variable keeps under 1% of its variance once the
-        /// others explain what they can (|correlation| above 0.995): its exponent would be noise.
+        /// Solves the normal equations (a covariance matrix: symmetric, positive semi-definite, so elimination needs
+        /// no pivoting); null when a variable keeps under 1% of its variance once the ones before it explain what they
+        /// can (|correlation| above 0.995): its exponent would be noise.
         /// </summary>
         static double[]? Solve(double[,] a, double[] b)
         {
             var n = b.Length;
-            var scale = Enumerable.Range(0, n).Max(i => Math.Abs(a[i, i]));
+            var variance = Enumerable.Range(0, n).Select(i => a[i, i]).ToArray();
             for (var col = 0; col < n; col++)
             {
-                var pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(a[r, col]));
-                if (Math.Abs(a[pivot, col]) <= 1e-2 * scale) return null;
-                for (var k = 0; k < n; k++) (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
-                (b[col], b[pivot]) = (b[pivot], b[col]);
+                if (a[col, col] <= 1e-2 * variance[col]) return null;
                 for (var r = col + 1; r < n; r++)
                 {
                     var f = a[r, col] / a[col, col];
