@@ -42,7 +42,8 @@ static class CampaignProgress
         JobStarted s => $"[{DateTime.Now:HH:mm:ss}] start {s.Job.Id} ({s.Index + 1}/{s.Count}), estimated {SimulateCommand.Duration(s.EstimatedSeconds)}, all left ~{SimulateCommand.Duration(s.RemainingSeconds)}",
         JobFinished { State: JobState.Done } f => $"[{DateTime.Now:HH:mm:ss}] done  {f.Job.Id} in {SimulateCommand.Duration(f.WallSeconds)}",
         JobFinished { State: JobState.Running } f => $"[{DateTime.Now:HH:mm:ss}] skip  {f.Job.Id}: another process took it",
-        JobFinished f => $"[{DateTime.Now:HH:mm:ss}] FAILED {f.Job.Id}: {f.Failure}",
+        JobFinished { State: JobState.Pending } f => $"[{DateTime.Now:HH:mm:ss}] stopped {f.Job.Id}: {f.Reason}; it stays to do",
+        JobFinished f => $"[{DateTime.Now:HH:mm:ss}] FAILED {f.Job.Id}: {f.Reason}",
         _ => e.ToString(),
     };
 

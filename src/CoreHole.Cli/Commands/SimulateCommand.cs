@@ -110,7 +110,13 @@ static class SimulateCommand
         }
         using var cancel = StopSignals.Token();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var state = runner.Run(job, cancel.Token);
+        JobState state;
+        try { state = runner.Run(job, cancel.Token); }
+        catch (QeRunInterruptedException e)
+        {
+            Console.Error.WriteLine($"corehole: {id}: {e.Message}; it stays to do");
+            return 1;
+        }
         if (state == JobState.Running)
         {
             Console.WriteLine($"{id}: another process is running it");

@@ -4,7 +4,8 @@ namespace CoreHole.Simulation;
 /// Runs one campaign job to completion in its own scratch folder and records the outcome as files: stage.json when it
 /// finished, failed.json (with QE's error text) when a program failed. The same code runs a job on this machine or
 /// inside a cluster job, so every executor gets the same folders.
-/// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do.
+/// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do. So does a
+/// program stopped from outside (<see cref="QeRunInterruptedException"/>): it is reported, and the next run redoes it.
 /// A job another process holds is not touched: <see cref="JobState.Running"/>.
 /// </summary>
 public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
@@ -32,6 +33,11 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
             record.Write(stage);
             Directory.Delete(work, recursive: true);
             return JobState.Done;
+        }
+        catch (QeRunInterruptedException)
+        {
+            Directory.Delete(stage, recursive: true);
+            throw;
         }
         catch (QeRunFailedException e)
         {

@@ -5,7 +5,8 @@ namespace CoreHole.Simulation;
 /// <summary>What a campaign reports while it runs.</summary>
 public abstract record CampaignEvent;
 public sealed record JobStarted(CampaignJob Job, int Index, int Count, double EstimatedSeconds, double RemainingSeconds) : CampaignEvent;
-public sealed record JobFinished(CampaignJob Job, JobState State, double WallSeconds, string? Failure) : CampaignEvent;
+/// <param name="Reason">Why a job failed (QE's error) or was stopped from outside (it is then <see cref="JobState.Pending"/> again).</param>
+public sealed record JobFinished(CampaignJob Job, JobState State, double WallSeconds, string? Reason) : CampaignEvent;
 
 /// <summary>Runs a campaign's jobs, wherever: this machine now, or (later) a cluster scheduler.</summary>
 public interface ICampaignExecutor
@@ -18,7 +19,8 @@ public interface ICampaignExecutor
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
 /// ones unless asked to retry) and those another process on the same folder has taken meanwhile, so that several can
 /// share a campaign; refits its time estimates as stages finish, and stops starting new jobs once a deadline would be
-/// passed, so a session can end with every started stage finished. Several failures in a row mean something
+/// passed, so a session can end with every started stage finished. A program stopped from outside leaves its job to
+/// do and the campaign goes on. Several failures in a row mean something
 /// systematic (a missing file, a broken installation): it stops rather than fail every remaining job.
 /// </summary>
 public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
@@ -47,7 +49,13 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             }
             progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
             var clock = Stopwatch.StartNew();
-            var state = runner.Run(job, cancel);
+            JobState state;
+            try { state = runner.Run(job, cancel); }
+            catch (QeRunInterruptedException e)
+            {
+                progress.Report(new JobFinished(job, JobState.Pending, clock.Elapsed.TotalSeconds, e.Message));
+                continue;
+            }
             costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             if (state == JobState.Running)
             {

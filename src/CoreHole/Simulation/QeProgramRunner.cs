@@ -19,6 +19,16 @@ public sealed class QeRunFailedException(QeRun run, string reason)
 }
 
 /// <summary>
+/// A QE program stopped by a signal from outside CoreHole (SIGHUP, SIGINT, SIGTERM: a user, a scheduler, a shutdown):
+/// an interruption, not a failure of the calculation, so its job stays to do.
+/// </summary>
+public sealed class QeRunInterruptedException(QeRun run, string signal)
+    : Exception($"{run.Program} in {run.Folder} was stopped by {signal} from outside CoreHole")
+{
+    public QeRun Run { get; } = run;
+}
+
+/// <summary>
 /// Starts QE programs the way this field does (mpirun -np N prog -in file > out), measures them, and turns a failure
 /// into a <see cref="QeRunFailedException"/> carrying QE's own error text. Child processes are killed if CoreHole is
 /// cancelled, and their pid is recorded so that a resumed campaign can kill a run orphaned by a hard kill.
@@ -96,11 +106,27 @@ public sealed class QeProgramRunner
         var error = stdout.Length == 0 ? null : Formats.QeStdout.ErrorText(Formats.TextFile.Load(outputPath))?.ReplaceLineEndings(" ");
         if (error != null) throw new QeRunFailedException(run, error);
         if (process.ExitCode != 0)
-            throw new QeRunFailedException(run, $"exit code {process.ExitCode}; {Tail(stderr.Length > 0 ? stderr : stdout)}");
+        {
+            if (StopSignal(process.ExitCode) is { } signal) throw new QeRunInterruptedException(run, signal);
+            var killed = process.ExitCode == 128 + 9 ? "killed by SIGKILL (out of memory? dmesg says); " : "";
+            throw new QeRunFailedException(run, $"{killed}exit code {process.ExitCode}; {Tail(stderr.Length > 0 ? stderr : stdout)}");
+        }
         if (CompletionMarker(run.Program) is { } marker && !stdout.Contains(marker))
             throw new QeRunFailedException(run, $"output ends without '{marker}'; {Tail(stdout)}");
         return new QeRunRecord(run.Program, command, stopwatch.Elapsed.TotalSeconds, maxRss, outputPath);
     }
+
+    /// <summary>
+    /// The stop signal a program ended on, from its exit code: 128 + the signal, both for a program run directly (as
+    /// .NET reports it) and under mpirun (which exits as its ranks did).
+    /// </summary>
+    static string? StopSignal(int exitCode) => exitCode switch
+    {
+        128 + 1 => "SIGHUP",
+        128 + 2 => "SIGINT",
+        128 + 15 => "SIGTERM",
+        _ => null,
+    };
 
     /// <summary>What each program prints last when it finished normally (ld1.x prints no such line).</summary>
     static string? CompletionMarker(string program) => program switch

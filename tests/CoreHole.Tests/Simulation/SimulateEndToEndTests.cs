@@ -83,6 +83,41 @@ public class SimulateEndToEndTests
     }
 
     [Fact]
+    public async Task APwRunStoppedFromOutsideLeavesItsJobToDoAndTheNextRunFinishesIt()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        var groundState = Path.Combine(output, "MgO-p1", "gs", "stage.json");
+        var sitePid = Path.Combine(output, ".work", "MgO-p1", "site_O2", "running.pid");
+        string log;
+        using (var campaign = CliProcess.Start("simulate", Structure, "-o", output, "--preset", "smoke", "--np", "1"))
+        {
+            var stdout = campaign.StandardOutput.ReadToEndAsync();
+            var stderr = campaign.StandardError.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            while (!(File.Exists(groundState) && File.Exists(sitePid) && File.ReadAllText(sitePid).EndsWith("pw.x")))
+            {
+                Assert.False(campaign.HasExited, "the campaign ended before its core-hole pw.x could be stopped");
+                Assert.True(clock.Elapsed < Limit, "the campaign did not reach the core-hole scf in time");
+                Thread.Sleep(100);
+            }
+            // SIGTERM to pw.x alone, as a user's kill or a stray pkill does: CoreHole itself goes on.
+            using (var kill = Process.Start("kill", ["-TERM", File.ReadAllText(sitePid).Split(' ')[0]])) kill.WaitForExit();
+            Assert.True(campaign.WaitForExit(Limit), "the campaign did not end after its pw.x was stopped");
+            log = await stdout + await stderr;
+            Assert.True(campaign.ExitCode == 0, log);
+        }
+        Assert.Contains("stopped MgO-p1/site_O2: pw.x in", log);
+        Assert.Contains("was stopped by SIGTERM from outside CoreHole; it stays to do", log);
+        Assert.False(Directory.Exists(Path.Combine(output, "MgO-p1", "site_O2")));   // no failed.json, no partial files
+
+        var (code, rerun) = CliProcess.Run(Limit, "simulate", "-o", output, "--np", "1");
+        Assert.True(code == 0, rerun);
+        Assert.Contains("1 jobs done now", rerun);
+        Assert.True(File.Exists(Path.Combine(output, "MgO-p1", "site_O2", "stage.json")));
+    }
+
+    [Fact]
     public void TwoProcessesOnOneFolderShareItsJobsAndRunEachOnce()
     {
         CliProcess.RequireQuantumEspresso();
