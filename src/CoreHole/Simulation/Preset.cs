@@ -19,9 +19,8 @@ namespace CoreHole.Simulation;
 /// a sixtieth of the model's test MSE (bench/lanczos-iterations.sh): `fast` ran 1000 steps, then 500, now 300, each
 /// stage's record saying which. Folders made before this field existed ran 1000.</param>
 /// <param name="GammaCellWidth">A ground-state cell whose perpendicular widths all reach this (Å) runs at Γ alone (real
-/// wavefunctions, fixed occupations, projwfc's narrow Gaussian instead of tetrahedra): a 72-atom amorphous cell on the
-/// 24 Å mesh needs 14 k-points of ~500 bands each, half a day on one core, while Γ in a cell this wide gives the
-/// σ = 0.5 eV PDOS of the dense mesh (measured on a 72-atom alpha-quartz supercell, bench/gamma-ground-state.sh).</param>
+/// wavefunctions): a 72-atom amorphous cell on the 24 Å mesh needs 14 k-points of ~500 bands each, half a day on one
+/// core, while Γ in a cell this wide gives the σ = 0.5 eV PDOS of the dense mesh (measured on a 72-atom alpha-quartz supercell, bench/gamma-ground-state.sh).</param>
 public sealed record Preset(
     string Name,
     double EcutWfc,

@@ -44,6 +44,23 @@ public class SimulateEndToEndTests
         // The ground-state PDOS of the site is kept and reads as a projwfc O-p file reaching CBM + the preset's reach (8 eV).
         var pdos = SpectrumFiles.Read(Path.Combine(output, "MgO-p1", "gs", "pdos", "atm2_O_p.pdos.gz"));
         Assert.True(pdos.Curves[0].Curve.LastEnergy >= gs.GetProperty("cbm_ev").GetDouble() + 8);
+
+        // On a k mesh too the DOS is projwfc's narrow Gaussian sum, which holds every occupied state (two per band)
+        // below the gap; tetrahedra sampled at projwfc's grid points held 0.84-1.22 of them in the frameworks.
+        var states = StatesBelow(Path.Combine(output, "MgO-p1", "gs", "pdos", "pdos_tot.dat.gz"), gs.GetProperty("mid_gap_ev").GetDouble());
+        Assert.Equal(2 * gs.GetProperty("occupied_bands").GetDouble(), states, 0.001 * states);   // 7.9994 of 8 (tetrahedra: 7.958)
+        Assert.Contains("occupations = 'fixed'", File.ReadAllText(Path.Combine(output, "MgO-p1", "gs", "nscf.in")));
+    }
+
+    /// <summary>The total DOS (projwfc's pdos_tot, second column) integrated up to <paramref name="energy"/> (trapezoids).</summary>
+    static double StatesBelow(string pdosTot, double energy)
+    {
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(pdosTot), System.IO.Compression.CompressionMode.Decompress));
+        var points = reader.ReadToEnd().Split('\n').Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => (E: double.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), Dos: double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(p => p.E <= energy).ToList();
+        return points.Zip(points.Skip(1), (a, b) => (b.E - a.E) * (a.Dos + b.Dos) / 2).Sum();
     }
 
     [Fact]
