@@ -111,10 +111,11 @@ public sealed class Campaign
 
     /// <summary>
     /// Every job of the given materials, the ground state first, then each O site. Materials are ordered by what one
-    /// more spectrum costs: the estimated time of their unfinished jobs per unfinished O site, cheapest first. A
-    /// framework with many sites in a small supercell beats one whose single site carries a whole ground state, and a
-    /// material whose ground state is done has its sites next, so a campaign stopped at any point has made the most
-    /// spectra it could. On data/campaign's queue (2026-11-29 estimates) the next 24 core-hours make 94 spectra from
+    /// more usable spectrum costs: the estimated time of their unfinished jobs per site they make usable (a site needs
+    /// its core hole and its material's ground state: the unfinished sites once the ground state is done, every site
+    /// until then), cheapest first. A framework with many sites in a small supercell beats one whose single site
+    /// carries a whole ground state, a material whose ground state is done has its sites next, and one whose sites wait
+    /// for their ground state has it next, so a campaign stopped at any point has made the most spectra it could. On data/campaign's queue (2026-11-29 estimates) the next 24 core-hours make 94 spectra from
     /// 11 materials this way, 68 from 17 ordered by each material's whole cost.
     /// </summary>
     public IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
@@ -123,7 +124,8 @@ public sealed class Campaign
         double CostPerSpectrum(IReadOnlyList<CampaignJob> jobs)
         {
             var open = jobs.Where(j => State(j) != JobState.Done).ToList();
-            return open.Sum(j => costs.Seconds(j, 1)) / Math.Max(1, open.Count(j => j.IsCoreHole));
+            var usable = State(jobs[0]) == JobState.Done ? open.Count(j => j.IsCoreHole) : jobs.Count(j => j.IsCoreHole);
+            return open.Sum(j => costs.Seconds(j, 1)) / Math.Max(1, usable);
         }
         return materials.Select(m => (IReadOnlyList<CampaignJob>)[GroundStateStage.Job(m, Preset),
                 .. m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))])

@@ -53,12 +53,29 @@ public class CampaignFolderTests
         // all), so they come before SOD's single site with its own ground state (6.9 min) and stishovite's (9.5 min),
         // although by whole cost ABW would come last.
         Assert.Equal(["ABW", "SOD", "stishovite-p1"], Order());
-        var sodGround = campaign.Jobs(campaign.Materials().Where(m => m.Name == "SOD")).Single(j => !j.IsCoreHole);
-        Directory.CreateDirectory(campaign.StageFolder(sodGround));
-        new StageRecord("SOD", sodGround.Stage, "6.7MaX", "fast", Preset.Fast, 1, "host", DateTimeOffset.UnixEpoch, 341, [],
-            new Dictionary<string, double>(), new Dictionary<string, string>()).Write(campaign.StageFolder(sodGround));
+        Finish(campaign, campaign.Jobs(campaign.Materials().Where(m => m.Name == "SOD")).Single(j => !j.IsCoreHole));
         // SOD's ground state done, one more spectrum of it costs just its site (1.2 min): it goes first.
         Assert.Equal(["SOD", "ABW", "stishovite-p1"], Order());
+    }
+
+    [Fact]
+    public void SitesWaitingForTheirGroundStateCountAsTheSpectraItMakesUsable()
+    {
+        var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Fast);
+        foreach (var file in new[] { "SOD.cif", "stishovite-p1.cif", "ABW.cif" })
+            campaign.Add(Path.Combine(AppContext.BaseDirectory, "data", "structures", file));
+        foreach (var site in campaign.Jobs(campaign.Materials().Where(m => m.Name == "ABW")).Where(j => j.IsCoreHole).Take(2))
+            Finish(campaign, site);
+        // ABW's ground state (6.8 min) and last site (2.3 min) make all three of its spectra usable: 3.0 min each, so
+        // it stays ahead of SOD (6.9 min). Counted per unfinished site it would cost 9.1 min and wait behind SOD.
+        Assert.Equal(["ABW", "SOD", "stishovite-p1"], campaign.Jobs(campaign.Materials()).Select(j => j.Material).Distinct());
+    }
+
+    static void Finish(Campaign campaign, CampaignJob job)
+    {
+        Directory.CreateDirectory(campaign.StageFolder(job));
+        new StageRecord(job.Material, job.Stage, "6.7MaX", "fast", Preset.Fast, 1, "host", DateTimeOffset.UnixEpoch, 341, [],
+            new Dictionary<string, double>(), new Dictionary<string, string>()).Write(campaign.StageFolder(job));
     }
 
     [Fact]
