@@ -83,7 +83,7 @@ static class SimulateCommand
                 executor = new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
             }
             var (done, failed) = CampaignProgress.Run(executor, jobs);
-            var left = jobs.Count(j => campaign.State(j) == JobState.Pending);
+            var left = jobs.Count(j => campaign.IsToDo(j, retryFailed: false));
             AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");
             return failed > 0 ? 1 : 0;
         });
@@ -127,23 +127,23 @@ static class SimulateCommand
             Console.WriteLine($"{id}: done in {Duration(clock.Elapsed.TotalSeconds)}");
             return 0;
         }
-        Console.Error.WriteLine($"corehole: {id} failed: {StageFailure.TryRead(campaign.StageFolder(job))?.Reason}");
+        Console.Error.WriteLine($"corehole: {id} failed: {campaign.Failure(job)?.Reason}");
         return 1;
     }
 
     static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, int np)
     {
-        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "failed", "running", "to do", "est. to do");
+        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "outdated", "failed", "running", "to do", "est. to do");
         double total = 0;
         foreach (var m in materials.OrderBy(m => m.SupercellAtoms))
         {
             var jobs = campaign.Jobs([m]);
             var states = jobs.Select(campaign.State).ToList();
-            var todo = jobs.Where(j => campaign.State(j) == JobState.Pending).Sum(j => costs.Seconds(j, np));
+            var todo = jobs.Where(j => campaign.IsToDo(j, retryFailed: false)).Sum(j => costs.Seconds(j, np));
             total += todo;
             table.AddRow(m.Name, $"{m.SpaceGroupSymbol} ({m.SpaceGroupNumber})", m.Primitive.Atoms.Count.ToString(), m.OxygenSites.Count.ToString(),
                 m.SupercellAtoms.ToString(), $"{m.SupercellMinWidth:F2}", states.Count(s => s == JobState.Done).ToString(),
-                states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Running).ToString(),
+                states.Count(s => s == JobState.Outdated).ToString(), states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Running).ToString(),
                 states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
         }
         AnsiConsole.Write(table);

@@ -49,12 +49,13 @@ static class StatusCommand
         var materials = campaign.Materials();
         var jobs = campaign.Jobs(materials);
         var records = campaign.FinishedJobs().Select(f => f.Record).ToList();
-        var table = new Table().AddColumns("stage", "done", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
+        var table = new Table().AddColumns("stage", "done", "of them outdated", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
             var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
             var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
-            table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
+            table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Outdated).ToString(),
+                ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Running).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Pending).ToString(), $"{walls.Sum() / 3600:F2}",
                 walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
@@ -63,7 +64,7 @@ static class StatusCommand
         var complete = materials.Count(m => campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
         var slurmIds = tasks.ToDictionary(t => t.Task);
-        foreach (var failure in jobs.Where(j => campaign.State(j) == JobState.Failed).Select(j => StageFailure.TryRead(campaign.StageFolder(j))!))
+        foreach (var failure in jobs.Where(j => campaign.State(j) == JobState.Failed).Select(j => campaign.Failure(j)!))
         {
             var slurm = slurmIds.GetValueOrDefault($"{failure.Material}/{failure.Stage}") is { State: { } s } t ? $" [Slurm {t.SlurmId} {s.State}]" : "";
             AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {failure.Material}/{failure.Stage} ({failure.Program}){slurm}: {failure.Reason}");

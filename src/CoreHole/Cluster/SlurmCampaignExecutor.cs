@@ -17,14 +17,13 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
     SlurmLedger Ledger { get; } = new(campaign.Folder);
     IReadOnlyList<CampaignJob>? _watched;
 
-    /// <summary>Submits the jobs neither finished nor queued (failed ones too with retryFailed); returns the arrays submitted.</summary>
+    /// <summary>Submits the jobs neither finished nor queued, outdated ones too (failed ones too with retryFailed); returns the arrays submitted.</summary>
     public IReadOnlyList<SlurmSubmission> Submit(IReadOnlyList<CampaignJob> jobs)
     {
         var tasks = Ledger.Tasks();
         RecordClusterFailures(campaign, tasks);
         var queued = tasks.Where(t => t.InFlight).Select(t => t.Task).ToHashSet();
-        var todo = jobs.Where(j => !queued.Contains(j.Id)
-            && (campaign.State(j) == JobState.Pending || (retryFailed && campaign.State(j) == JobState.Failed))).ToList();
+        var todo = jobs.Where(j => !queued.Contains(j.Id) && campaign.IsToDo(j, retryFailed)).ToList();
         _watched = [.. jobs.Where(j => queued.Contains(j.Id) || todo.Contains(j))];
         return Ledger.Submit(Stages(todo), options, tasks);
     }
@@ -80,11 +79,11 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
                     continue;
                 }
                 var state = campaign.State(job);
-                if (state is JobState.Pending or JobState.Running) continue; // cancelled or lost: the next submission runs it again
+                if (state is JobState.Pending or JobState.Running or JobState.Outdated) continue; // cancelled or lost: the next submission runs it again
                 reported.Add(job.Id);
                 if (state == JobState.Done) done++; else failed++;
                 progress.Report(new JobFinished(job, state, StageRecord.TryRead(campaign.StageFolder(job))?.WallSeconds ?? 0,
-                    StageFailure.TryRead(campaign.StageFolder(job))?.Reason));
+                    campaign.Failure(job)?.Reason));
             }
             if (!tasks.Values.Any(t => t.InFlight)) return (done, failed);
             cancel.WaitHandle.WaitOne(pollInterval ?? TimeSpan.FromSeconds(5));
@@ -102,10 +101,14 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         foreach (var task in tasks.Where(t => t is { InFlight: false, State.State: "FAILED" or "TIMEOUT" or "OUT_OF_MEMORY" }))
         {
             var slash = task.Task.IndexOf('/');
-            if (slash < 0 || campaign.State(task.Task) != JobState.Pending) continue; // the pseudopotential task has no stage folder
+            if (slash < 0) continue; // the pseudopotential task has no stage folder
+            var state = campaign.State(task.Task);
+            if (state is not (JobState.Pending or JobState.Outdated)) continue;
+            // A redo's failure goes beside the stage it would have replaced, which stays in use.
+            var stage = Path.Combine(campaign.Folder, task.Task);
             new StageFailure(task.Task[..slash], task.Task[(slash + 1)..], "slurm",
                 $"Slurm {task.State!.State} (exit {task.State.ExitCode}) in job {task.SlurmId}: {task.LogTail()}", DateTimeOffset.UtcNow)
-                .Write(Path.Combine(campaign.Folder, task.Task));
+                .Write(state == JobState.Outdated ? Campaign.RedoFolder(stage) : stage);
         }
     }
 }

@@ -135,16 +135,43 @@ public sealed class Campaign
 
     public JobState State(CampaignJob job) => State(job.Id);
 
-    /// <summary>The state of a job by its id, MATERIAL/STAGE, which is also its folder.</summary>
+    /// <summary>
+    /// The state of a job by its id, MATERIAL/STAGE, which is also its folder. An outdated stage whose redo failed is
+    /// <see cref="JobState.Failed"/> (the failure is in its redo folder; its old result stays in use).
+    /// </summary>
     public JobState State(string jobId)
     {
         var folder = Path.Combine(Folder, jobId);
-        if (File.Exists(Path.Combine(folder, StageRecord.FileName))) return JobState.Done;
+        if (File.Exists(Path.Combine(folder, StageRecord.FileName)))
+        {
+            if (!IsOutdated(folder)) return JobState.Done;
+            if (File.Exists(Path.Combine(RedoFolder(folder), StageFailure.FileName))) return JobState.Failed;
+            return CampaignLock.IsHeld(folder) ? JobState.Running : JobState.Outdated;
+        }
         if (File.Exists(Path.Combine(folder, StageFailure.FileName))) return JobState.Failed;
         return CampaignLock.IsHeld(folder) ? JobState.Running : JobState.Pending;
     }
 
+    /// <summary>Whether a finished stage was made by a method since replaced: only ground states have been (<see cref="GroundStateStage.IsOutdated"/>).</summary>
+    public static bool IsOutdated(string stageFolder) =>
+        Path.GetFileName(stageFolder) == GroundStateStage.Name && GroundStateStage.IsOutdated(stageFolder);
+
+    /// <summary>
+    /// Where an outdated stage is redone: a sibling folder, swapped in for the stage once it has finished, so that
+    /// the old result stays in use meanwhile and a failed or stopped redo never loses it.
+    /// </summary>
+    public static string RedoFolder(string stageFolder) => stageFolder + ".redo";
+
+    /// <summary>Whether a run should take the job: to do or outdated, or failed when failures are retried.</summary>
+    public bool IsToDo(CampaignJob job, bool retryFailed) =>
+        State(job) is var state && (state is JobState.Pending or JobState.Outdated || (retryFailed && state == JobState.Failed));
+
+    /// <summary>Why a job last failed: its stage's failed.json, or its redo's.</summary>
+    public StageFailure? Failure(CampaignJob job) =>
+        StageFailure.TryRead(StageFolder(job)) ?? StageFailure.TryRead(RedoFolder(StageFolder(job)));
+
+    /// <summary>Every job with a finished run, outdated ones included: their runs time the same work.</summary>
     public IEnumerable<FinishedJob> FinishedJobs() =>
-        Materials().SelectMany(m => Jobs([m])).Where(j => State(j) == JobState.Done)
+        Materials().SelectMany(m => Jobs([m])).Where(j => File.Exists(Path.Combine(StageFolder(j), StageRecord.FileName)))
             .Select(j => new FinishedJob(j, StageRecord.TryRead(StageFolder(j))!));
 }

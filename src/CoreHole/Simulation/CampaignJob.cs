@@ -18,6 +18,7 @@ public sealed record FinishedJob(CampaignJob Job, StageRecord Record);
 
 /// <summary>
 /// Where a job stands, read from its folder: finished (stage.json), failed (failed.json), running in another process
-/// (its lock is held), or to do.
+/// (its lock is held), to do, or outdated: finished by a method since replaced (a ground state's tetrahedron DOS), so
+/// to do again while its result stays in use until the redo replaces it (<see cref="Campaign.RedoFolder"/>).
 /// </summary>
-public enum JobState { Pending, Running, Done, Failed }
+public enum JobState { Pending, Running, Done, Failed, Outdated }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CoreHole.Formats;
 using CoreHole.Spectra;
 
@@ -23,6 +25,31 @@ public static class GroundStateStage
     /// mesh; this Gaussian holds every state and gives both meshes to 0.0001 (README, "k meshes").
     /// </summary>
     const double PdosSigma = 0.05, PdosStep = 0.02, RydbergInEv = 13.605693123;
+
+    /// <summary>The projwfc settings that make the DOS: written into projwfc.in, and read back from a finished stage's to tell whether it is <see cref="IsOutdated"/>.</summary>
+    static readonly (string Key, double Value)[] DosSettings =
+        [("DeltaE", PdosStep), ("degauss", Math.Round(Math.Sqrt(2) * PdosSigma / RydbergInEv, 6))];
+
+    /// <summary>
+    /// Whether a finished ground state was made by another DOS method than <see cref="DosSettings"/> (the campaign's
+    /// first 29 used tetrahedra): its kept projwfc.in is the record of how its PDOS was made, and one without it
+    /// cannot show it was made this way. An outdated stage stays in use until its redo replaces it.
+    /// </summary>
+    public static bool IsOutdated(string stageFolder)
+    {
+        var input = Path.Combine(stageFolder, "projwfc.in");
+        if (!File.Exists(input)) return true;
+        var text = File.ReadAllText(input);
+        return DosSettings.Any(setting =>
+            Regex.Match(text, $@"^\s*{setting.Key}\s*=\s*([-+0-9.eEdD]+)", RegexOptions.Multiline | RegexOptions.IgnoreCase) is not { Success: true } m
+            || !double.TryParse(m.Groups[1].Value.Replace('d', 'e').Replace('D', 'e'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || Math.Abs(value - setting.Value) > 1e-9);
+    }
+
+    /// <summary>projwfc's input: the DOS of <see cref="DosSettings"/> between <paramref name="emin"/> and <paramref name="emax"/> (eV).</summary>
+    public static QeInput ProjwfcInput(double emin, double emax) => new QeInput()
+        .Namelist("projwfc", [("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"),
+            .. DosSettings.Select(s => (s.Key, (object)s.Value)), ("Emin", emin), ("Emax", emax)]);
 
     public static StageRecord Run(StageContext context)
     {
@@ -76,9 +103,7 @@ public static class GroundStateStage
 
         var emin = Math.Floor((edges.Vbm - 32.5) * 20) / 20;
         var emax = Math.Ceiling((edges.Cbm + preset.PdosReach + 2) * 20) / 20;
-        var projwfc = context.Run("projwfc.x", "projwfc.in", new QeInput()
-            .Namelist("projwfc", ("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"), ("DeltaE", PdosStep),
-                ("degauss", Math.Round(Math.Sqrt(2) * PdosSigma / RydbergInEv, 6)), ("Emin", emin), ("Emax", emax)));
+        var projwfc = context.Run("projwfc.x", "projwfc.in", ProjwfcInput(emin, emax));
         context.Keep(projwfc, "projwfc.in");
         runs.Add(projwfc);
         KeepPdos(context);

@@ -6,7 +6,9 @@ namespace CoreHole.Simulation;
 /// inside a cluster job, so every executor gets the same folders.
 /// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do. So does a
 /// program stopped from outside (<see cref="QeRunInterruptedException"/>): it is reported, and the next run redoes it.
-/// A job another process holds is not touched: <see cref="JobState.Running"/>.
+/// A job another process holds is not touched: <see cref="JobState.Running"/>. An outdated stage
+/// (<see cref="JobState.Outdated"/>) is redone in its <see cref="Campaign.RedoFolder"/> and replaced only when the redo
+/// has finished; a failed redo writes its failed.json there and leaves the old stage in use.
 /// </summary>
 public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
 {
@@ -15,35 +17,67 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         var stage = campaign.StageFolder(job);
         using var claim = CampaignLock.TryClaim(stage);
         if (claim is null) return JobState.Running;
+        FinishInterruptedSwap(stage);
         // Claimed: whatever another process did to it before is over, and it may have finished it.
-        if (File.Exists(Path.Combine(stage, StageRecord.FileName))) return JobState.Done;
+        var finished = File.Exists(Path.Combine(stage, StageRecord.FileName));
+        if (finished && !Campaign.IsOutdated(stage)) return JobState.Done;
+        // Finished but outdated: redone beside itself and swapped in at the end; the old one stays in use meanwhile.
+        var redoing = finished;
+        var target = redoing ? Campaign.RedoFolder(stage) : stage;
         var plan = PlanFile.Read(Path.Combine(campaign.MaterialFolder(job.Material), "plan.json"));
         var work = campaign.WorkFolder(job);
         KillOrphan(work);
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
-        // A stage folder without stage.json holds a previous attempt's partial files: start it afresh.
-        if (Directory.Exists(stage)) Directory.Delete(stage, recursive: true);
-        Directory.CreateDirectory(stage);
+        // A folder without stage.json holds a previous attempt's partial files (or its failure): start it afresh.
+        if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+        Directory.CreateDirectory(target);
 
-        var context = new StageContext(plan, campaign.Preset, processes, campaign.Pseudopotentials(runner), runner, work, stage, cancel);
+        var context = new StageContext(plan, campaign.Preset, processes, campaign.Pseudopotentials(runner), runner, work, target, cancel);
         try
         {
             var record = job.Site is null ? GroundStateStage.Run(context) : CoreHoleStage.Run(context, job.Site);
-            record.Write(stage);
+            record.Write(target);
+            if (redoing) Swap(stage, target);
             Directory.Delete(work, recursive: true);
             return JobState.Done;
         }
         catch (QeRunInterruptedException)
         {
-            Directory.Delete(stage, recursive: true);
+            Directory.Delete(target, recursive: true);
             throw;
         }
         catch (QeRunFailedException e)
         {
-            new StageFailure(job.Material, job.Stage, e.Run.Program, e.Reason, DateTimeOffset.UtcNow).Write(stage);
+            new StageFailure(job.Material, job.Stage, e.Run.Program, e.Reason, DateTimeOffset.UtcNow).Write(target);
             return JobState.Failed;
         }
+    }
+
+    /// <summary>Puts a finished redo in its stage's place: the old stage moves aside, the redo in, the old is deleted.</summary>
+    static void Swap(string stage, string redo)
+    {
+        var old = stage + ".old";
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        Directory.Move(stage, old);
+        Directory.Move(redo, stage);
+        Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>
+    /// A run killed inside <see cref="Swap"/> left the stage moved aside: the finished redo takes its place if it got
+    /// that far, the old stage returns otherwise, so the folder always holds one whole stage.
+    /// </summary>
+    static void FinishInterruptedSwap(string stage)
+    {
+        var old = stage + ".old";
+        if (!Directory.Exists(old)) return;
+        if (!Directory.Exists(stage))
+        {
+            var redo = Campaign.RedoFolder(stage);
+            Directory.Move(File.Exists(Path.Combine(redo, StageRecord.FileName)) ? redo : old, stage);
+        }
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public interface ICampaignExecutor
 
 /// <summary>
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
-/// ones unless asked to retry) and those another process on the same folder has taken meanwhile, so that several can
+/// ones unless asked to retry; outdated ones are redone) and those another process on the same folder has taken meanwhile, so that several can
 /// share a campaign; refits its time estimates as stages finish, and stops starting new jobs once a deadline would be
 /// passed, so a session can end with every started stage finished. A program stopped from outside leaves its job to
 /// do and the campaign goes on. Several failures in a row mean something
@@ -30,7 +30,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
     public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
     {
         var runner = new JobRunner(campaign, processes, new QeProgramRunner());
-        bool ToDo(CampaignJob job) => campaign.State(job) is var state && (state == JobState.Pending || (retryFailed && state == JobState.Failed));
+        bool ToDo(CampaignJob job) => campaign.IsToDo(job, retryFailed);
         var todo = jobs.Where(ToDo).ToList();
         int done = 0, failed = 0, failedInARow = 0;
         // Refitted after each job this process runs (others' finished jobs count then too), not for every job it
@@ -63,7 +63,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
                 continue;
             }
             if (state == JobState.Done) { done++; failedInARow = 0; } else { failed++; failedInARow++; }
-            var failure = state == JobState.Failed ? StageFailure.TryRead(campaign.StageFolder(job))?.Reason : null;
+            var failure = state == JobState.Failed ? campaign.Failure(job)?.Reason : null;
             progress.Report(new JobFinished(job, state, clock.Elapsed.TotalSeconds, failure));
             if (failedInARow == MaxFailuresInARow)
                 throw new InputError($"{MaxFailuresInARow} jobs in a row failed, the last with: {failure}; stopping the campaign (rerun with --retry-failed once fixed)");

@@ -71,11 +71,45 @@ public class CampaignFolderTests
         Assert.Equal(["ABW", "SOD", "stishovite-p1"], campaign.Jobs(campaign.Materials()).Select(j => j.Material).Distinct());
     }
 
+    [Fact]
+    public void AGroundStateMadeWithTetrahedraIsOutdatedAndComesFirstForTheSpectraItSetsRight()
+    {
+        var campaign = Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Fast);
+        foreach (var file in new[] { "SOD.cif", "stishovite-p1.cif", "ABW.cif" })
+            campaign.Add(Path.Combine(AppContext.BaseDirectory, "data", "structures", file));
+        var jobs = campaign.Jobs(campaign.Materials().Where(m => m.Name == "stishovite-p1"));
+        foreach (var job in jobs) Finish(campaign, job);
+        var groundState = jobs.Single(j => !j.IsCoreHole);
+        var stage = campaign.StageFolder(groundState);
+        Assert.Equal(JobState.Done, campaign.State(groundState));
+
+        // The campaign's first ground states: projwfc's tetrahedra sampled on a 0.05 eV grid.
+        File.WriteAllText(Path.Combine(stage, "projwfc.in"), " &projwfc\n    prefix = 'gs',\n    DeltaE = 0.05,\n    Emin = -31.5,\n /\n");
+        Assert.Equal(JobState.Outdated, campaign.State(groundState));
+        Assert.True(campaign.IsToDo(groundState, retryFailed: false));
+        Assert.Equal(JobState.Done, campaign.State(jobs.First(j => j.IsCoreHole)));   // its sites stand
+        // Its redo (9.5 min on the pilot's costs) sets its finished site's input right: the cheapest per spectrum.
+        Assert.Equal("stishovite-p1", campaign.Jobs(campaign.Materials())[0].Material);
+        File.Delete(Path.Combine(stage, "projwfc.in"));   // a record that cannot show its method is not taken on trust
+        Assert.Equal(JobState.Outdated, campaign.State(groundState));
+
+        // A failed redo leaves its failure beside the stage: failed (retried on request), the old stage in use.
+        new StageFailure("stishovite-p1", "gs", "pw.x", "S matrix not positive definite", DateTimeOffset.UnixEpoch).Write(Campaign.RedoFolder(stage));
+        Assert.Equal(JobState.Failed, campaign.State(groundState));
+        Assert.Equal("S matrix not positive definite", campaign.Failure(groundState)!.Reason);
+        Assert.False(campaign.IsToDo(groundState, retryFailed: false));
+        Assert.True(campaign.IsToDo(groundState, retryFailed: true));
+        Assert.True(File.Exists(Path.Combine(stage, StageRecord.FileName)));
+    }
+
+    /// <summary>Marks a job finished as the current code would (a ground state with its projwfc input).</summary>
     static void Finish(Campaign campaign, CampaignJob job)
     {
-        Directory.CreateDirectory(campaign.StageFolder(job));
+        var stage = campaign.StageFolder(job);
+        Directory.CreateDirectory(stage);
+        if (!job.IsCoreHole) File.WriteAllText(Path.Combine(stage, "projwfc.in"), GroundStateStage.ProjwfcInput(-30, 30).ToString());
         new StageRecord(job.Material, job.Stage, "6.7MaX", "fast", Preset.Fast, 1, "host", DateTimeOffset.UnixEpoch, 341, [],
-            new Dictionary<string, double>(), new Dictionary<string, string>()).Write(campaign.StageFolder(job));
+            new Dictionary<string, double>(), new Dictionary<string, string>()).Write(stage);
     }
 
     [Fact]

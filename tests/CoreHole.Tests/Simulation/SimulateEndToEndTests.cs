@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoreHole.Formats;
 using CoreHole.Simulation;
 using CoreHole.Spectra;
@@ -185,6 +186,48 @@ public class SimulateEndToEndTests
         Assert.True(pdos.LastEnergy >= results.GetProperty("cbm_ev").GetDouble() + 8);
         using var projwfc = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(gs, "projwfc.out.gz")), System.IO.Compression.CompressionMode.Decompress));
         Assert.Contains("Gaussian broadening (read from input)", projwfc.ReadToEnd());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]   // a shell script stands in for a broken projwfc.x
+    public void AnOutdatedGroundStateIsRedoneBesideItselfAndReplacedOnlyWhenTheRedoFinishes()
+    {
+        CliProcess.RequireQuantumEspresso();
+        var output = NewFolder();
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--dry-run");
+        Assert.True(code == 0, log);
+        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        Assert.True(code == 0, log);
+        var gs = Path.Combine(output, "MgO-p1", "gs");
+        var record = Path.Combine(gs, "stage.json");
+        // Made as the campaign's first ground states were: projwfc's tetrahedra on a 0.05 eV grid, no degauss.
+        var projwfc = Path.Combine(gs, "projwfc.in");
+        File.WriteAllText(projwfc, Regex.Replace(File.ReadAllText(projwfc), @"DeltaE = 0\.02,\n\s*degauss = [0-9.]+,", "DeltaE = 0.05,"));
+        var old = File.ReadAllBytes(record);
+        var campaign = Campaign.Open(output);
+        var job = campaign.Jobs(campaign.Materials()).Single(j => !j.IsCoreHole);
+        Assert.Equal(JobState.Outdated, campaign.State(job));
+
+        // A redo that fails (a broken projwfc.x first on PATH) records why beside the stage, which stays as it was.
+        var broken = Directory.CreateTempSubdirectory("corehole-broken-").FullName;
+        var fake = Path.Combine(broken, "projwfc.x");
+        File.WriteAllText(fake, "#!/bin/sh\necho 'Error in routine projwave (1): broken on purpose' >&2\nexit 3\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        (code, log) = CliProcess.RunWith(broken, Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        Assert.True(code == 1, log);
+        Assert.Contains("broken on purpose", log);
+        Assert.Equal(old, File.ReadAllBytes(record));
+        Assert.Contains("DeltaE = 0.05,", File.ReadAllText(projwfc));
+        Assert.Equal(JobState.Failed, campaign.State(job));
+        Assert.Contains("broken on purpose", campaign.Failure(job)!.Reason);
+
+        // Run again with QE's projwfc.x, the redo finishes and takes the stage's place: no second folder is left.
+        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        Assert.True(code == 0, log);
+        Assert.Equal(JobState.Done, campaign.State(job));
+        Assert.Contains("degauss = 0.005197", File.ReadAllText(projwfc));
+        Assert.NotEqual(old, File.ReadAllBytes(record));
+        Assert.Equal(["gs"], Directory.GetDirectories(Path.Combine(output, "MgO-p1")).Select(Path.GetFileName));
     }
 
     [Fact]
