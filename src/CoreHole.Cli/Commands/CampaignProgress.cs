@@ -23,7 +23,7 @@ static class CampaignProgress
                     if (e is JobStarted s)
                     {
                         overall.MaxValue = s.RemainingSeconds + overall.Value;
-                        overall.Description = $"[bold]{Markup.Escape(s.Job.Id)}[/] ({s.Index + 1}/{s.Count}, ~{SimulateCommand.Duration(s.EstimatedSeconds)})";
+                        overall.Description = $"[bold]{Markup.Escape(s.Job.Id)}[/]{(s.Redo ? " again" : "")} ({s.Index + 1}/{s.Count}, ~{SimulateCommand.Duration(s.EstimatedSeconds)})";
                     }
                     else if (e is JobFinished f)
                     {
@@ -39,7 +39,7 @@ static class CampaignProgress
 
     static string Line(CampaignEvent e) => e switch
     {
-        JobStarted s => $"[{DateTime.Now:HH:mm:ss}] start {s.Job.Id} ({s.Index + 1}/{s.Count}), estimated {SimulateCommand.Duration(s.EstimatedSeconds)}, all left ~{SimulateCommand.Duration(s.RemainingSeconds)}",
+        JobStarted s => $"[{DateTime.Now:HH:mm:ss}] start {s.Job.Id}{(s.Redo ? " again (outdated)" : "")} ({s.Index + 1}/{s.Count}), estimated {SimulateCommand.Duration(s.EstimatedSeconds)}, all left ~{SimulateCommand.Duration(s.RemainingSeconds)}",
         JobFinished { State: JobState.Done } f => $"[{DateTime.Now:HH:mm:ss}] done  {f.Job.Id} in {SimulateCommand.Duration(f.WallSeconds)}",
         JobFinished { State: JobState.Running } f => $"[{DateTime.Now:HH:mm:ss}] skip  {f.Job.Id}: another process took it",
         JobFinished { State: JobState.Pending } f => $"[{DateTime.Now:HH:mm:ss}] stopped {f.Job.Id}: {f.Reason}; it stays to do",

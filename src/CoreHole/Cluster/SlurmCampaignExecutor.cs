@@ -75,7 +75,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
                 {
                     if (task.State!.State == "RUNNING" && started.Add(job.Id))
                         progress.Report(new JobStarted(job, started.Count - 1, watched.Count, costs.Seconds(job, processes),
-                            watched.Where(j => !reported.Contains(j.Id)).Sum(j => costs.Seconds(j, processes))));
+                            watched.Where(j => !reported.Contains(j.Id)).Sum(j => costs.Seconds(j, processes)), campaign.IsFinished(job)));
                     continue;
                 }
                 var state = campaign.State(job);

@@ -170,8 +170,11 @@ public sealed class Campaign
     public StageFailure? Failure(CampaignJob job) =>
         StageFailure.TryRead(StageFolder(job)) ?? StageFailure.TryRead(RedoFolder(StageFolder(job)));
 
+    /// <summary>Whether the job has a finished stage, current or outdated (a job to do that is finished is a redo).</summary>
+    public bool IsFinished(CampaignJob job) => File.Exists(Path.Combine(StageFolder(job), StageRecord.FileName));
+
     /// <summary>Every job with a finished run, outdated ones included: their runs time the same work.</summary>
     public IEnumerable<FinishedJob> FinishedJobs() =>
-        Materials().SelectMany(m => Jobs([m])).Where(j => File.Exists(Path.Combine(StageFolder(j), StageRecord.FileName)))
+        Materials().SelectMany(m => Jobs([m])).Where(IsFinished)
             .Select(j => new FinishedJob(j, StageRecord.TryRead(StageFolder(j))!));
 }

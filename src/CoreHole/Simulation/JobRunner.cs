@@ -19,7 +19,7 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         if (claim is null) return JobState.Running;
         FinishInterruptedSwap(stage);
         // Claimed: whatever another process did to it before is over, and it may have finished it.
-        var finished = File.Exists(Path.Combine(stage, StageRecord.FileName));
+        var finished = campaign.IsFinished(job);
         if (finished && !Campaign.IsOutdated(stage)) return JobState.Done;
         // Finished but outdated: redone beside itself and swapped in at the end; the old one stays in use meanwhile.
         var redoing = finished;

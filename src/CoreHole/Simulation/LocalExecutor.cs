@@ -4,7 +4,8 @@ namespace CoreHole.Simulation;
 
 /// <summary>What a campaign reports while it runs.</summary>
 public abstract record CampaignEvent;
-public sealed record JobStarted(CampaignJob Job, int Index, int Count, double EstimatedSeconds, double RemainingSeconds) : CampaignEvent;
+/// <param name="Redo">The job had finished by a method since replaced (<see cref="JobState.Outdated"/>) and runs again.</param>
+public sealed record JobStarted(CampaignJob Job, int Index, int Count, double EstimatedSeconds, double RemainingSeconds, bool Redo = false) : CampaignEvent;
 /// <param name="Reason">Why a job failed (QE's error) or was stopped from outside (it is then <see cref="JobState.Pending"/> again).</param>
 public sealed record JobFinished(CampaignJob Job, JobState State, double WallSeconds, string? Reason) : CampaignEvent;
 
@@ -47,7 +48,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
                 // Cheaper jobs later in the list may still fit; this one would not finish in time.
                 continue;
             }
-            progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes))));
+            progress.Report(new JobStarted(job, i, todo.Count, estimate, todo.Skip(i).Sum(j => costs.Seconds(j, processes)), campaign.IsFinished(job)));
             var clock = Stopwatch.StartNew();
             JobState state;
             try { state = runner.Run(job, cancel); }

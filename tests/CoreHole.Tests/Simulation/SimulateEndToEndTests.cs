@@ -194,12 +194,11 @@ public class SimulateEndToEndTests
     {
         CliProcess.RequireQuantumEspresso();
         var output = NewFolder();
-        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--dry-run");
-        Assert.True(code == 0, log);
-        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--np", "1");
         Assert.True(code == 0, log);
         var gs = Path.Combine(output, "MgO-p1", "gs");
         var record = Path.Combine(gs, "stage.json");
+        var siteRecord = File.ReadAllBytes(Path.Combine(output, "MgO-p1", "site_O2", "stage.json"));
         // Made as the campaign's first ground states were: projwfc's tetrahedra on a 0.05 eV grid, no degauss.
         var projwfc = Path.Combine(gs, "projwfc.in");
         File.WriteAllText(projwfc, Regex.Replace(File.ReadAllText(projwfc), @"DeltaE = 0\.02,\n\s*degauss = [0-9.]+,", "DeltaE = 0.05,"));
@@ -221,13 +220,17 @@ public class SimulateEndToEndTests
         Assert.Equal(JobState.Failed, campaign.State(job));
         Assert.Contains("broken on purpose", campaign.Failure(job)!.Reason);
 
-        // Run again with QE's projwfc.x, the redo finishes and takes the stage's place: no second folder is left.
-        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
+        // Retried with QE's projwfc.x, the redo finishes and takes the stage's place: no second folder is left, and
+        // the site, whose spectrum does not depend on the ground state's DOS, is not run again.
+        (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--np", "1", "--retry-failed");
         Assert.True(code == 0, log);
+        Assert.Contains("start MgO-p1/gs again (outdated)", log);
+        Assert.Contains("1 jobs done now", log);
+        Assert.Equal(siteRecord, File.ReadAllBytes(Path.Combine(output, "MgO-p1", "site_O2", "stage.json")));
         Assert.Equal(JobState.Done, campaign.State(job));
         Assert.Contains("degauss = 0.005197", File.ReadAllText(projwfc));
         Assert.NotEqual(old, File.ReadAllBytes(record));
-        Assert.Equal(["gs"], Directory.GetDirectories(Path.Combine(output, "MgO-p1")).Select(Path.GetFileName));
+        Assert.Equal(["gs", "site_O2"], Directory.GetDirectories(Path.Combine(output, "MgO-p1")).Select(Path.GetFileName).Order());
     }
 
     [Fact]
