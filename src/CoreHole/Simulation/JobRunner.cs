@@ -54,10 +54,13 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         }
     }
 
+    /// <summary>Where <see cref="Swap"/> moves the old stage while the redo moves in.</summary>
+    static string AsideFolder(string stage) => stage + ".old";
+
     /// <summary>Puts a finished redo in its stage's place: the old stage moves aside, the redo in, the old is deleted.</summary>
     static void Swap(string stage, string redo)
     {
-        var old = stage + ".old";
+        var old = AsideFolder(stage);
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         Directory.Move(stage, old);
         Directory.Move(redo, stage);
@@ -70,7 +73,7 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
     /// </summary>
     static void FinishInterruptedSwap(string stage)
     {
-        var old = stage + ".old";
+        var old = AsideFolder(stage);
         if (!Directory.Exists(old)) return;
         if (!Directory.Exists(stage))
         {
