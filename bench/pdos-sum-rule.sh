@@ -9,9 +9,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 folder="${1:-data/campaign}"
 [ -d "$folder" ] || { echo "pdos-sum-rule.sh: no folder $folder" >&2; exit 2; }
-/usr/bin/python3 - "$folder" <<'PY'
+PYTHONPATH=bench /usr/bin/python3 - "$folder" <<'PY'
 import glob, gzip, json, re, sys
 import numpy as np
+from qe_nscf import nscf_text, state_weights
 print("material\tmethod\tk_points\tstates_in_window\tdos_integral\tratio")
 for stage in sorted(glob.glob(f"{sys.argv[1]}/*/gs/stage.json")):
     gs = stage[: -len("/stage.json")]
@@ -19,10 +20,8 @@ for stage in sorted(glob.glob(f"{sys.argv[1]}/*/gs/stage.json")):
     projwfc_in = open(f"{gs}/projwfc.in").read()
     method = "gaussian" if "degauss" in projwfc_in else "tetrahedra"
     emin = float(re.search(r"Emin = (-?[0-9.]+)", projwfc_in).group(1))
-    nscf = gzip.open(f"{gs}/nscf.out.gz", "rt").read()
-    weights = [float(w) for w in re.findall(r"k\(\s*\d+\) = \([^)]*\), wk =\s*([0-9.]+)", nscf)]
-    weights = np.array(weights[: len(weights) // 2])   # the Cartesian list; the crystal one repeats it
-    weights = 2 * weights / weights.sum()               # two states per band, spin-unpolarised
+    nscf = nscf_text(gs)
+    weights = state_weights(nscf)
     blocks = re.findall(r"k =[^\n]*bands \(ev\):\s*\n(.*?)(?:\n\s*\n\s*occupation numbers|\n\s*\n\s*(?=k =|highest|the Fermi))", nscf, re.S)
     mid = results["mid_gap_ev"]
     states = 0.0

@@ -12,14 +12,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mktemp -d)
 mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$4" --from "$5" --to 15 | grep -E '^│ *-?[0-9]' | awk -F'│' '{gsub(/ /, "", $6); print $6}'; }
 rebuild() {   # GS_DIR ATOM(1-based) > two-column PDOS
-  /usr/bin/python3 - "$1" "$2" <<'PY'
+  PYTHONPATH=bench /usr/bin/python3 - "$1" "$2" <<'PY'
 import gzip, re, sys
 import numpy as np
+from qe_nscf import nscf_text, state_weights
 gs, atom = sys.argv[1], int(sys.argv[2])
-nscf = gzip.open(f"{gs}/nscf.out.gz", "rt").read()
-weights = [float(w) for w in re.findall(r"k\(\s*\d+\) = \([^)]*\), wk =\s*([0-9.]+)", nscf)]
-weights = np.array(weights[: len(weights) // 2])
-weights = 2 * weights / weights.sum()
+weights = state_weights(nscf_text(gs))
 text = gzip.open(f"{gs}/projwfc.out.gz", "rt").read()
 p_states = {int(m.group(1)) for m in re.finditer(r"state #\s*(\d+): atom\s+(\d+) \([^)]*\), wfc\s+\d+ \(l=1", text)
             if int(m.group(2)) == atom}
