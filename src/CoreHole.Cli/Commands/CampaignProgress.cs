@@ -10,7 +10,7 @@ static class CampaignProgress
     {
         using var cancel = StopSignals.Token();
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return executor.Run(jobs, new Progress<CampaignEvent>(e => Console.WriteLine(Line(e))), cancel.Token);
+            return executor.Run(jobs, new SynchronousProgress<CampaignEvent>(e => Console.WriteLine(Line(e))), cancel.Token);
 
         (int, int) result = default;
         AnsiConsole.Progress()
@@ -18,7 +18,7 @@ static class CampaignProgress
             .Start(ctx =>
             {
                 var overall = ctx.AddTask("campaign", maxValue: 1);
-                var sink = new SynchronousProgress(e =>
+                var sink = new SynchronousProgress<CampaignEvent>(e =>
                 {
                     if (e is JobStarted s)
                     {
@@ -46,10 +46,4 @@ static class CampaignProgress
         JobFinished f => $"[{DateTime.Now:HH:mm:ss}] FAILED {f.Job.Id}: {f.Reason}",
         _ => e.ToString(),
     };
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; the executor runs on this thread, so report synchronously and in order.</summary>
-    sealed class SynchronousProgress(Action<CampaignEvent> handler) : IProgress<CampaignEvent>
-    {
-        public void Report(CampaignEvent value) => handler(value);
-    }
 }

@@ -14,7 +14,7 @@ static class SearchProgress
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var gate = new object();
-            executor.Run(jobs, new SynchronousProgress(r =>
+            executor.Run(jobs, new SynchronousProgress<SearchJobResult>(r =>
             {
                 lock (gate) Console.WriteLine(Line(++done, total, r));
             }), cancel);
@@ -27,7 +27,7 @@ static class SearchProgress
                 // Weighted by each job's work per epoch, so the time left does not jump when the large networks finish.
                 var bar = ctx.AddTask($"search: {done}/{total} jobs", maxValue: Math.Max(costs.Values.Sum(), 1));
                 var gate = new object();
-                executor.Run(jobs, new SynchronousProgress(r =>
+                executor.Run(jobs, new SynchronousProgress<SearchJobResult>(r =>
                 {
                     lock (gate)
                     {
@@ -41,10 +41,4 @@ static class SearchProgress
     /// <summary>One finished job, as logs show it (here, and while following a search on a cluster).</summary>
     public static string Line(int done, int total, SearchJobResult r) =>
         $"[{DateTime.Now:HH:mm:ss}] {done}/{total} {r.Id}: validation MSE {r.ValidationMse:G4} after {r.EpochsRun} epochs, {r.Seconds:0.0} s";
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; report on the worker, in order, under the caller's lock.</summary>
-    sealed class SynchronousProgress(Action<SearchJobResult> handler) : IProgress<SearchJobResult>
-    {
-        public void Report(SearchJobResult value) => handler(value);
-    }
 }

@@ -115,7 +115,7 @@ static class TrainCommand
         using var cancel = StopSignals.Token();
         var total = folder.Jobs().Count;
         var done = folder.Jobs().Count(j => folder.Result(j) is not null);
-        slurm.Follow(new Progress<SearchJobResult>(r => Console.WriteLine(SearchProgress.Line(Interlocked.Increment(ref done), total, r))), cancel.Token);
+        slurm.Follow(new SynchronousProgress<SearchJobResult>(r => Console.WriteLine(SearchProgress.Line(++done, total, r))), cancel.Token);
         var summary = SearchSummary.Of(folder);
         PrintScores(summary);
         Print(summary.Best.Combination, folder.ReadReport());
