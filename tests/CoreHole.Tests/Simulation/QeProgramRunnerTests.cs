@@ -6,12 +6,17 @@ namespace CoreHole.Tests.Simulation;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]   // signals and shell scripts, as QE itself
 public class QeProgramRunnerTests
 {
-    /// <summary>A stand-in for a QE program that prints a line and then sends itself <paramref name="signal"/>.</summary>
+    /// <summary>
+    /// A stand-in for a QE program that prints a line and then sends itself <paramref name="signal"/>. Perl restores
+    /// the signal's default action first: a shell started in the background (tests run under nohup or with &amp;)
+    /// inherits SIGINT ignored and cannot undo that, so it would outlive its own kill -INT.
+    /// </summary>
     static QeRun ProgramEndingOn(string signal, int processes)
     {
         var folder = Directory.CreateTempSubdirectory("corehole-qe-run-").FullName;
         var program = Path.Combine(folder, "pw.x");
-        File.WriteAllText(program, $"#!/bin/sh\necho \"     Program PWSCF v.6.7MaX starts\"\nkill -{signal} $$\n");
+        File.WriteAllText(program, $"#!/bin/sh\necho \"     Program PWSCF v.6.7MaX starts\"\n" +
+            $"exec perl -e '$SIG{{{signal}}} = \"DEFAULT\"; kill \"{signal}\", $$; sleep 5'\n");
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(folder, "scf.in"), "");
         return new QeRun(program, folder, "scf.in", "scf.out", processes);
