@@ -48,7 +48,8 @@ static class StatusCommand
         SlurmCampaignExecutor.RecordClusterFailures(campaign, tasks);
         var materials = campaign.Materials();
         var jobs = campaign.Jobs(materials);
-        var records = campaign.FinishedJobs().Select(f => f.Record).ToList();
+        var finished = campaign.FinishedJobs().ToList();
+        var records = finished.Select(f => f.Record).ToList();
         var table = new Table().AddColumns("stage", "done", "of them outdated", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
@@ -61,6 +62,10 @@ static class StatusCommand
                 walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
         }
         AnsiConsole.Write(table);
+        foreach (var (kind, isCoreHole) in new[] { ("ground states", false), ("core-hole sites", true) })
+            if (CostModel.LeaveOneOut(finished, isCoreHole) is { } accuracy)
+                AnsiConsole.MarkupLineInterpolated(
+                    $"time estimates of {kind}, each from the {accuracy.Jobs - 1} others: within a factor {accuracy.RmsFactor:F2} (rms of log); worst {accuracy.Worst} at {accuracy.WorstRatio:F2}x its measured time");
         var complete = materials.Count(m => campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
         var slurmIds = tasks.ToDictionary(t => t.Task);

@@ -76,4 +76,21 @@ public class CostModelTests
         Assert.Equal(4 * 0.01 * Math.Pow(48, 2.5), new CostModel(measured, Preset.Converged).Seconds(new CampaignJob("z", "O1", 48), 2), 3);
         Assert.Equal(gamma.Seconds(new CampaignJob("z", null, 18, 200, 10), 2), new CostModel(measured, k2).Seconds(new CampaignJob("z", null, 18, 200, 10), 2));
     }
+
+    [Fact]
+    public void LeaveOneOutIsExactOnALawAndNamesTheJobThatBreaksIt()
+    {
+        var onLaw = new[] { (100.0, 20), (200.0, 20), (200.0, 5), (400.0, 10), (50.0, 40) }.Select(s => GroundState(s.Item1, s.Item2, Law(s.Item1, s.Item2))).ToList();
+        var exact = CostModel.LeaveOneOut(onLaw, coreHole: false)!;
+        Assert.Equal(5, exact.Jobs);
+        Assert.Equal(1.0, exact.RmsFactor, 6);
+        Assert.Null(CostModel.LeaveOneOut(onLaw, coreHole: true));
+
+        // One job took 3x its law: the others, all on the law, estimate it at exactly a third of its time.
+        var slow = GroundState(300, 12, 3 * Law(300, 12));
+        var accuracy = CostModel.LeaveOneOut([.. onLaw, slow], coreHole: false)!;
+        Assert.Equal(slow.Job, accuracy.Worst);
+        Assert.Equal(1 / 3.0, accuracy.WorstRatio, 6);
+        Assert.True(accuracy.RmsFactor > 1.2);
+    }
 }
