@@ -63,7 +63,7 @@ static class SimulateCommand
             var jobs = campaign.Jobs(materials, costs);
             if (parse.GetValue(dryRun))
             {
-                PrintPlan(campaign, materials, costs, np);
+                PrintPlan(campaign, materials, jobs, costs, np);
                 return 0;
             }
             if (slurm && parse.GetValue(stopAfter) is not null) throw new InputError("--stop-after-minutes applies to the local executor; on Slurm use --time");
@@ -131,11 +131,14 @@ static class SimulateCommand
         return 1;
     }
 
-    static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, int np)
+    /// <summary>The plan, materials in the order a run takes them (<see cref="Campaign.Jobs"/>), finished ones last.</summary>
+    static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, IReadOnlyList<CampaignJob> runOrder, CostModel costs, int np)
     {
         var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "outdated", "failed", "running", "to do", "est. to do");
+        var rank = runOrder.Where(j => campaign.IsToDo(j, retryFailed: false)).Select(j => j.Material).Distinct()
+            .Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
         double total = 0;
-        foreach (var m in materials.OrderBy(m => m.SupercellAtoms))
+        foreach (var m in materials.OrderBy(m => rank.GetValueOrDefault(m.Name, int.MaxValue)).ThenBy(m => m.SupercellAtoms))
         {
             var jobs = campaign.Jobs([m]);
             var states = jobs.Select(campaign.State).ToList();
@@ -147,7 +150,7 @@ static class SimulateCommand
                 states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials, {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
+        AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials in run order (the cheapest next spectrum first), {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
     }
 
     static int[,] SupercellMatrix(string text)
