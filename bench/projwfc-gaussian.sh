@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Was it the k mesh or the DOS method? For two finished ground states of one material (say data/campaign/ACO and
-# runs/nscf-mesh/32/ACO), rebuilds every O site's O-p PDOS from the projections projwfc printed (projwfc.out.gz:
+# runs/ground-state-setting/nscf_k_length=32/ACO), rebuilds every O site's O-p PDOS from the projections projwfc printed (projwfc.out.gz:
 # each band's |<atomic p|psi>|^2, three decimals, components above 0.001) summed with a sigma = 0.05 eV Gaussian and
 # the k weights of nscf.out, then compares the two as the model sees them (sigma 0.5 eV; conduction window -1..15 eV
 # from each CBM, valence window -20..15 eV from each mid-gap; MSE at mean 1, `corehole compare`). Tetrahedron ground

@@ -62,17 +62,17 @@ public static class GroundStateStage
         string Mesh(double length) => atGamma ? "K_POINTS gamma\n" : StageContext.KPoints(cell.Lattice, length);
         var runs = new List<QeRunRecord>();
 
-        QeInput Input(string calculation, int bands, string occupations, string kpoints) =>
+        QeInput Input(string calculation, int bands, string occupations, string kpoints, double convergence) =>
             new QeInput()
                 .Namelist("control", ("calculation", calculation), ("prefix", Prefix), ("pseudo_dir", context.Pseudopotentials.Folder),
                     ("outdir", "./tmp/"), ("verbosity", "high"))
                 .Namelist("system", ("ibrav", 0), ("nat", cell.Atoms.Count), ("ntyp", species.Count), ("ecutwfc", preset.EcutWfc),
                     ("ecutrho", preset.EcutRho), ("occupations", occupations), ("nbnd", bands))
-                .Namelist("electrons", ("conv_thr", preset.ScfConvergence), ("mixing_beta", 0.5))
+                .Namelist("electrons", ("conv_thr", convergence), ("mixing_beta", 0.5))
                 .Structure(cell, species, labels)
                 .Card(kpoints);
 
-        var scf = context.Run("pw.x", "scf.in", Input("scf", occupied + 4, "fixed", Mesh(preset.ScfKLength)));
+        var scf = context.Run("pw.x", "scf.in", Input("scf", occupied + 4, "fixed", Mesh(preset.ScfKLength), preset.ScfConvergence));
         context.Keep(scf, "scf.in");
         runs.Add(scf);
 
@@ -83,7 +83,7 @@ public static class GroundStateStage
         BandEdges edges;
         for (var attempt = 1; ; attempt++)
         {
-            var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, "fixed", Mesh(preset.NscfKLength)), pools);
+            var nscf = context.Run("pw.x", "nscf.in", Input("nscf", bands, "fixed", Mesh(preset.NscfKLength), preset.NscfConvergence), pools);
             runs.Add(nscf);
             nscfOutput = PwOutputReader.Read(nscf.OutputPath);
             edges = Combined(nscfOutput.BandEdges(), scfEdges) ?? throw new QeRunFailedException(

@@ -18,6 +18,10 @@ namespace CoreHole.Simulation;
 /// to MSE 0.0000 at mean 1 on every committed site and polarisation, and 300 give the 500-step one to 0.0015 at most,
 /// a sixtieth of the model's test MSE (bench/lanczos-iterations.sh): `fast` ran 1000 steps, then 500, now 300, each
 /// stage's record saying which. Folders made before this field existed ran 1000.</param>
+/// <param name="NscfConvergence">The ground-state nscf's conv_thr. An nscf only diagonalises, and pw.x takes its
+/// threshold from this (ethr = conv_thr / 10 / electrons): `fast` lowered it from the scf's 1e-8 to 1e-6 once the PDOS
+/// was found not to move while the Davidson iterations fell by about a third (bench/ground-state-setting.sh). Folders
+/// made before this field existed ran 1e-8.</param>
 /// <param name="GammaCellWidth">A ground-state cell whose perpendicular widths all reach this (Å) runs at Γ alone (real
 /// wavefunctions): a 72-atom amorphous cell on the 24 Å mesh needs 14 k-points of ~500 bands each, half a day on one
 /// core, while Γ in a cell this wide gives the σ = 0.5 eV PDOS of the dense mesh (measured on a 72-atom alpha-quartz supercell, bench/gamma-ground-state.sh).</param>
@@ -34,10 +38,11 @@ public sealed record Preset(
     double ScfConvergence = 1e-8,
     double CoreHoleConvergence = 1e-7,
     double GammaCellWidth = 10.0,
-    int XspectraIterations = 1000)
+    int XspectraIterations = 1000,
+    double NscfConvergence = 1e-8)
 {
     /// <summary>The pilot's settings (shared/qe-pilot): about 3.5 minutes per O site of a 72-atom SiO2 supercell on 2 cores.</summary>
-    public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 300);
+    public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 300, NscfConvergence: 1e-6);
 
     /// <summary>
     /// The reference recipe from the convergence study (bench/converge.sh, data/convergence/summary.tsv, README
@@ -75,6 +80,7 @@ public sealed record Preset(
         ["pdos_reach"] = (p, v) => p with { PdosReach = v },
         ["xspectra_gamma"] = (p, v) => p with { XspectraGamma = v },
         ["gamma_cell_width"] = (p, v) => p with { GammaCellWidth = v },
+        ["nscf_convergence"] = (p, v) => p with { NscfConvergence = v },
         ["xspectra_iterations"] = (p, v) => v == Math.Floor(v) ? p with { XspectraIterations = (int)v } : throw new InputError($"--set xspectra_iterations={v}: a whole number"),
     };
 

@@ -164,8 +164,9 @@ public class SimulateEndToEndTests
     {
         CliProcess.RequireQuantumEspresso();
         var output = NewFolder();
-        // Rock salt's primitive cell is 2.4 Å wide: a Γ width of 2 Å sends it down the amorphous cells' path.
-        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--set", "gamma_cell_width=2", "--dry-run");
+        // Rock salt's primitive cell is 2.4 Å wide: a Γ width of 2 Å sends it down the amorphous cells' path. The nscf's
+        // own threshold goes to its input alone.
+        var (code, log) = CliProcess.Run(Limit, "simulate", Structure, "-o", output, "--preset", "smoke", "--set", "gamma_cell_width=2,nscf_convergence=1e-6", "--dry-run");
         Assert.True(code == 0, log);
         (code, log) = CliProcess.Run(Limit, "simulate", "-o", output, "--job", "MgO-p1/gs", "--np", "1");
         Assert.True(code == 0, log);
@@ -173,6 +174,8 @@ public class SimulateEndToEndTests
         var gs = Path.Combine(output, "MgO-p1", "gs");
         foreach (var input in new[] { "scf.in", "nscf.in" }) Assert.EndsWith("K_POINTS gamma\n", File.ReadAllText(Path.Combine(gs, input)));
         Assert.Contains("occupations = 'fixed'", File.ReadAllText(Path.Combine(gs, "nscf.in")));
+        Assert.Contains("conv_thr = 1.0d-6,", File.ReadAllText(Path.Combine(gs, "nscf.in")));
+        Assert.Contains("conv_thr = 1.0d-8,", File.ReadAllText(Path.Combine(gs, "scf.in")));
         Assert.Contains("degauss = 0.005197", File.ReadAllText(Path.Combine(gs, "projwfc.in")));
         var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(gs, "stage.json"))).RootElement.GetProperty("results");
         Assert.Equal(1, results.GetProperty("gamma_only").GetDouble());
