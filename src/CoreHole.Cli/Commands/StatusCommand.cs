@@ -65,7 +65,7 @@ static class StatusCommand
         foreach (var (kind, isCoreHole) in new[] { ("ground states", false), ("core-hole sites", true) })
             if (CostModel.LeaveOneOut(finished, isCoreHole) is { } accuracy)
                 AnsiConsole.MarkupLineInterpolated(
-                    $"time estimates of {kind}, each from the {accuracy.Jobs - 1} others: within a factor {accuracy.RmsFactor:F2} (rms of log); worst {accuracy.Worst} at {accuracy.WorstRatio:F2}x its measured time");
+                    $"time estimates of {kind}, each from the {accuracy.Jobs - 1} others: within a factor {accuracy.RmsFactor:F2} (rms of log); worst {accuracy.Worst} at {accuracy.WorstRatio:F2}x its measured time; longest {accuracy.Longest} ({accuracy.LongestSeconds / 3600:F2} h) at {accuracy.LongestRatio:F2}x");
         var complete = materials.Count(m => campaign.Jobs([m]).All(j => campaign.State(j) == JobState.Done));
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials planned, {complete} complete (ground state and every O site); preset {campaign.Preset.Name}");
         var slurmIds = tasks.ToDictionary(t => t.Task);

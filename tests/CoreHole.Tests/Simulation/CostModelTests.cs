@@ -14,7 +14,8 @@ public class CostModelTests
         new(job, new StageRecord(job.Material, job.Stage, "6.7MaX", (preset ?? Preset.Fast).Name, preset ?? Preset.Fast, processes, "host",
             DateTimeOffset.UnixEpoch, seconds, [], new Dictionary<string, double>(), new Dictionary<string, string>()));
 
-    static double Law(double volume, int kPoints) => 0.002 * Math.Pow(volume, 1.8) * Math.Pow(kPoints, 0.6);
+    /// <summary>A "machine" whose per-k-point cost turns cubic at 300 Å³ (b/a = 1/300²).</summary>
+    static double Law(double volume, int kPoints) => kPoints * 0.01 * (volume + volume * volume * volume / (300.0 * 300.0));
 
     [Fact]
     public void WithoutMeasurementsThePilotsCostIsTheEstimate()
@@ -35,34 +36,26 @@ public class CostModelTests
     }
 
     [Fact]
-    public void GroundStatesScaleWithVolumeAndKPointsSeparately()
+    public void GroundStatesTurnCubicInVolumeAndLinearInKPoints()
     {
-        // Volume and k-points varied independently: both exponents are recovered, and a large cell with few k-points
-        // (the frameworks the atom count underestimated) is predicted as measured.
+        // Measured from 50 to 400 Å³: the law is recovered, and a larger cell with few k-points (the 48-atom frameworks
+        // a power law put at half their time) is predicted as measured.
         var model = new CostModel([GroundState(100, 20, Law(100, 20)), GroundState(200, 20, Law(200, 20)), GroundState(200, 5, Law(200, 5)),
             GroundState(400, 10, Law(400, 10)), GroundState(50, 40, Law(50, 40))], Preset.Fast);
-        Assert.Equal(Law(600, 4), model.Seconds(new CampaignJob("AST", null, 30, 600, 4), 2), 3);
+        Assert.Equal(Law(1100, 6), model.Seconds(new CampaignJob("AFY", null, 48, 1100, 6), 2), 3);
         Assert.Equal(1.7 * Law(300, 12), model.Seconds(new CampaignJob("x", null, 18, 300, 12), 1), 3);
     }
 
     [Fact]
-    public void AVariableTheMeasurementsDoNotVaryKeepsThePriorExponent()
+    public void VolumesTooCloseToShapeTheLawOnlyScaleThePrior()
     {
-        // Every measured ground state at Γ (amorphous cells): the volume law is fitted, k-points keep the prior's 0.75.
-        var model = new CostModel([GroundState(500, 1, Law(500, 1)), GroundState(1000, 1, Law(1000, 1)), GroundState(2000, 1, Law(2000, 1))], Preset.Fast);
-        Assert.Equal(Law(1500, 1), model.Seconds(new CampaignJob("a", null, 100, 1500, 1), 2), 3);
-        Assert.Equal(Law(1500, 1) * Math.Pow(8, 0.75), model.Seconds(new CampaignJob("a", null, 100, 1500, 8), 2), 3);
-    }
-
-    [Fact]
-    public void VariablesThatMoveTogetherFitOnlyTheWiderOne()
-    {
-        // k-points proportional to volume: the data cannot separate the exponents, so the volume's (the wider spread)
-        // absorbs both and the k-points keep the prior's, instead of two large exponents of opposite sign.
-        var together = new[] { (100.0, 2), (200.0, 4), (400.0, 8), (800.0, 16) };
-        var model = new CostModel(together.Select(s => GroundState(s.Item1, s.Item2, Law(s.Item1, s.Item2))), Preset.Fast);
-        foreach (var (volume, k) in together)
-            Assert.Equal(Law(volume, k), model.Seconds(new CampaignJob("s", null, 12, volume, k), 2), 6);
+        // Two cells: the measurements set the scale, the prior's shape stays, so the estimate at another volume moves
+        // by the prior's ratio between the volumes, and the k-points count linearly.
+        var prior = new CostModel([], Preset.Fast);
+        var model = new CostModel([GroundState(100, 20, Law(100, 20)), GroundState(120, 10, Law(120, 10))], Preset.Fast);
+        var ratio = model.Seconds(new CampaignJob("a", null, 48, 1000, 8), 2) / prior.Seconds(new CampaignJob("a", null, 48, 1000, 8), 2);
+        Assert.Equal(ratio, model.Seconds(new CampaignJob("b", null, 9, 113, 19), 2) / prior.Seconds(new CampaignJob("b", null, 9, 113, 19), 2), 6);
+        Assert.Equal(2 * model.Seconds(new CampaignJob("a", null, 48, 1000, 4), 2), model.Seconds(new CampaignJob("a", null, 48, 1000, 8), 2), 6);
     }
 
     [Fact]
@@ -84,6 +77,9 @@ public class CostModelTests
         var exact = CostModel.LeaveOneOut(onLaw, coreHole: false)!;
         Assert.Equal(5, exact.Jobs);
         Assert.Equal(1.0, exact.RmsFactor, 6);
+        Assert.Equal((400.0, 10), (exact.Longest.Volume, exact.Longest.KPoints));
+        Assert.Equal(Law(400, 10), exact.LongestSeconds, 6);
+        Assert.Equal(1.0, exact.LongestRatio, 6);
         Assert.Null(CostModel.LeaveOneOut(onLaw, coreHole: true));
 
         // One job took 3x its law: the others, all on the law, estimate it at exactly a third of its time.
@@ -91,6 +87,7 @@ public class CostModelTests
         var accuracy = CostModel.LeaveOneOut([.. onLaw, slow], coreHole: false)!;
         Assert.Equal(slow.Job, accuracy.Worst);
         Assert.Equal(1 / 3.0, accuracy.WorstRatio, 6);
+        Assert.Equal(slow.Job, accuracy.Longest);
         Assert.True(accuracy.RmsFactor > 1.2);
     }
 }
