@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CoreHole.Datasets;
+using CoreHole.Reports;
 using CoreHole.Spectra;
 using Spectre.Console;
 
@@ -79,7 +80,8 @@ static class DatasetCommand
             table.AddRow("spectrum thresholds", $"{records.Count(r => r.SpectrumThreshold.IsFallback)} onset fallbacks, {records.Count(r => !r.SpectrumThreshold.IsFallback)} stated by the data");
             table.AddRow("PDOS zero above data", $"{data.ZeroAboveData.Count(z => z)} sites");
             table.AddRow("codes", Markup.Escape(string.Join(", ", records.GroupBy(r => $"{r.Provenance.Code} {r.Provenance.CodeVersion}".Trim()).Select(g => $"{g.Key} ({g.Count()})"))));
-            table.AddRow("DFT wall time", $"{records.Sum(r => r.Provenance.GroundStateWallSeconds) / 3600:0.##} h ground state, {records.Sum(r => r.Provenance.CoreHoleWallSeconds) / 3600:0.##} h core hole");
+            var time = SetSummary.Of("dataset", records); // each material's ground state once, though every site records it
+            table.AddRow("DFT wall time", $"{time.GroundStateHours:0.##} h ground state, {time.CoreHoleHours:0.##} h core hole");
             foreach (var (name, parts) in data.SplitParts)
                 table.AddRow($"{name} split (seed {data.SplitSeed})",
                     string.Join(", ", Enum.GetValues<Part>().Select(p => $"{p.ToString().ToLowerInvariant()} {parts.Count(x => x == p)}")));
