@@ -22,10 +22,13 @@ public sealed record ReproductionSites(
     public static ReproductionSites FromCampaign(string campaignFolder, string amorphousFolder)
     {
         var campaign = Campaign.Open(campaignFolder);
-        var amorphousRoot = Path.GetFullPath(amorphousFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        // By file name: a plan keeps its source as simulate was given it, relative to wherever that ran or absolute on
+        // that machine, so the path itself says nothing in another clone or working folder.
+        string InAmorphousFolder(MaterialPlan p, string extension) =>
+            Path.Combine(amorphousFolder, Path.GetFileNameWithoutExtension(p.Source) + extension);
         var setOf = campaign.Materials().ToDictionary(p => p.Name, p =>
             TransferOxides.Contains(p.Name) ? Set.Oxide
-            : Path.GetFullPath(p.Source).StartsWith(amorphousRoot, StringComparison.Ordinal) ? Set.Amorphous
+            : File.Exists(InAmorphousFolder(p, Path.GetExtension(p.Source))) ? Set.Amorphous
             : p.Primitive.Atoms.All(a => a.Element is "Si" or "O") ? Set.Crystalline
             : Set.Other);
         var reading = CampaignSource.Read(campaignFolder);
@@ -36,7 +39,7 @@ public sealed record ReproductionSites(
         };
         var others = sites[Set.Other].Select(s => s.Material).Distinct().ToList();
         if (others.Count > 0) notes.Add($"left out (neither SiO2 nor a transfer oxide): {string.Join(", ", others)}");
-        var cells = campaign.Materials().Where(p => setOf[p.Name] == Set.Amorphous).Select(p => Path.ChangeExtension(p.Source, ".json"))
+        var cells = campaign.Materials().Where(p => setOf[p.Name] == Set.Amorphous).Select(p => InAmorphousFolder(p, ".json"))
             .Where(File.Exists).Distinct().Order(StringComparer.Ordinal).ToList();
         return new ReproductionSites($"the DFT campaign in {campaignFolder} (amorphous cells from {amorphousFolder})",
             [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes, cells);
