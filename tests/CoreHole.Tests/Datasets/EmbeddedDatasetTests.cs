@@ -40,15 +40,11 @@ public class EmbeddedDatasetTests
         }
 
         var ids = dataset.Records.Select(r => r.Id).ToHashSet();
-        (int Sites, int Structures) InDataset(IReadOnlyList<SiteRecord> set)
-        {
-            var kept = set.Where(s => ids.Contains(s.Id)).ToList();
-            return (kept.Count, kept.Select(s => s.Material).Distinct().Count());
-        }
-        var crystalline = InDataset(sets.Crystalline);
-        Assert.True(crystalline is { Sites: >= 150, Structures: >= 25 }, $"crystalline SiO2: {crystalline}");
-        var amorphous = InDataset(sets.Amorphous);
-        Assert.True(amorphous is { Sites: >= 48, Structures: >= 2 }, $"amorphous SiO2: {amorphous}");
+        SetSummary InDataset(string name, IReadOnlyList<SiteRecord> set) => SetSummary.Of(name, [.. set.Where(s => ids.Contains(s.Id))]);
+        var crystalline = InDataset("crystalline SiO2", sets.Crystalline);
+        Assert.True(crystalline is { Sites: >= 150, Structures: >= 25 }, crystalline.ToString());
+        var amorphous = InDataset("amorphous SiO2", sets.Amorphous);
+        Assert.True(amorphous is { Sites: >= 48, Structures: >= 2 }, amorphous.ToString());
         var plans = Campaign.Open(CampaignFolder).Materials().ToDictionary(p => p.Name);
         foreach (var oxide in ReproductionSites.TransferOxides)
             Assert.Equal(plans[oxide].OxygenSites.Select(s => $"{oxide}/{s.Label}").Order(),
