@@ -9,7 +9,8 @@ namespace CoreHole.Datasets;
 /// A <see cref="Dataset"/> as one HDF5 file that h5py reads as it is (nested groups, no "a/b" keys, plain arrays).
 /// The layout is in the README ("Datasets"). Curves of different lengths are stored end to end with an offsets array
 /// (site i is [offsets[i], offsets[i+1])), as in CSR matrices. Written to a temporary name and moved, so a killed
-/// build never leaves a file that looks complete.
+/// build never leaves a file that looks complete. Source paths are stored relative to the file's folder and resolved
+/// against it on reading, so a dataset committed beside its campaign names the same folders in any clone.
 /// </summary>
 public static class DatasetFile
 {
@@ -22,6 +23,8 @@ public static class DatasetFile
 
     public static void Write(string path, Dataset data)
     {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder)) throw new InputError(path, null, $"no such folder: {folder}");
         var records = data.Records;
         var f = data.Featurizer;
         var file = new H5File();
@@ -67,23 +70,23 @@ public static class DatasetFile
         foreach (var (variant, name) in InputNames) inputs[name] = Table(data.Inputs[variant]);
         file["inputs"] = inputs;
         file["target"] = Table(data.Targets);
-        file["provenance"] = new H5Group
+        var provenance = new H5Group
         {
             ["code"] = Strings(records, r => r.Provenance.Code),
             ["code_version"] = Strings(records, r => r.Provenance.CodeVersion),
             ["settings"] = Strings(records, r => r.Provenance.Settings),
             ["ground_state_wall_s"] = Numbers(records, r => r.Provenance.GroundStateWallSeconds),
             ["core_hole_wall_s"] = Numbers(records, r => r.Provenance.CoreHoleWallSeconds),
-            ["source"] = Strings(records, r => r.Provenance.Source),
+            ["source"] = Strings(records, r => StoredSource(r.Provenance.Source, folder)),
         };
+        provenance.Attributes["source_paths"] = "relative to the folder of this file when they start with ./ or ../";
+        file["provenance"] = provenance;
         var splits = new H5Group();
         splits.Attributes["seed"] = data.SplitSeed;
         splits.Attributes["values"] = "0 train, 1 validation, 2 test";
         foreach (var (name, parts) in data.SplitParts) splits[name] = parts.Select(p => (byte)p).ToArray();
         file["splits"] = splits;
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder)) throw new InputError(path, null, $"no such folder: {folder}");
         var part = path + ".part";
         file.Write(part);
         File.Move(part, path, overwrite: true);
@@ -95,6 +98,7 @@ public static class DatasetFile
         try
         {
             using var file = H5File.OpenRead(path);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             if (!file.AttributeExists("format") || file.Attribute("format").Read<string>() != Format)
                 throw new InputError(path, null, "not a CoreHole dataset (HDF5 attribute format is not 'corehole-dataset')");
             var version = file.Attribute("format_version").Read<int>();
@@ -119,7 +123,7 @@ public static class DatasetFile
             var spectra = ReadCurves(raw, "spectrum");
             var records = Enumerable.Range(0, material.Length).Select(i => new SiteRecord(material[i], site[i], multiplicity[i], pdos[i],
                 new BandEdges(vbm[i], cbm[i], edgesSource[i]), spectra[i], new Threshold(threshold[i], thresholdSource[i], fallback[i] != 0),
-                new SiteProvenance(code[i], codeVersion[i], settings[i], gsWall[i], chWall[i], source[i]))).ToList();
+                new SiteProvenance(code[i], codeVersion[i], settings[i], gsWall[i], chWall[i], ReadSource(source[i], folder)))).ToList();
 
             var inputs = InputNames.ToDictionary(p => p.Key, p => ReadTable(file.Group("inputs").Dataset(p.Value)));
             var splitGroup = file.Group("splits");
@@ -132,6 +136,20 @@ public static class DatasetFile
             throw new InputError(path, null, $"unreadable dataset: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// An absolute source path (a campaign site's folder; a manifest's "path:line", whose ":line" rides along in the last
+    /// segment) as "./" or "../" relative to the dataset's folder; a source that is not a path (say "synthetic") as it is.
+    /// </summary>
+    static string StoredSource(string source, string folder)
+    {
+        if (!Path.IsPathRooted(source)) return source;
+        var relative = Path.GetRelativePath(folder, source);
+        return Path.IsPathRooted(relative) || relative.StartsWith("../") ? relative : "./" + relative;
+    }
+
+    static string ReadSource(string stored, string folder) =>
+        stored.StartsWith("./") || stored.StartsWith("../") ? Path.GetFullPath(stored, folder) : stored;
 
     static string[] Strings(IReadOnlyList<SiteRecord> records, Func<SiteRecord, string> value) => [.. records.Select(value)];
 

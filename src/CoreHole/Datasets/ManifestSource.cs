@@ -63,7 +63,7 @@ public static class ManifestSource
         var pw = groundState ?? coreHole;
         var provenance = new SiteProvenance(row.Text("code") ?? (pw is null ? "unknown" : "Quantum ESPRESSO"),
             pw?.QeVersion ?? "", row.Text("settings") ?? "",
-            groundState?.WallSeconds ?? 0, coreHole?.WallSeconds ?? 0, $"{row.Manifest}:{row.Line}");
+            groundState?.WallSeconds ?? 0, coreHole?.WallSeconds ?? 0, $"{Path.GetFullPath(row.Manifest)}:{row.Line}");
         var multiplicity = row.OptionalNumber("multiplicity") is { } m
             ? (m >= 1 && double.IsInteger(m) ? (int)m : throw row.Error($"multiplicity must be a positive integer, not {m}"))
             : 1;

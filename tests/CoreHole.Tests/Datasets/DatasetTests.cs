@@ -132,6 +132,20 @@ public class DatasetTests
     }
 
     [Fact]
+    public void SourcePathsFollowTheFileToAnotherClone()
+    {
+        var (built, clone) = (Directory.CreateTempSubdirectory("corehole-built-").FullName, Directory.CreateTempSubdirectory("corehole-clone-").FullName);
+        var synthetic = SyntheticSites.Make(12, seed: 3);
+        string[] sources = [Path.Combine(built, "campaign", "ABW", "site_O1"), Path.Combine(built, "manifest.csv") + ":7", "synthetic"];
+        var records = synthetic.Select((r, i) => r with { Provenance = r.Provenance with { Source = sources[i % 3] } }).ToList();
+        DatasetFile.Write(Path.Combine(built, "d.h5"), Dataset.Build(records, Featurizer.Default, 4));
+        File.Copy(Path.Combine(built, "d.h5"), Path.Combine(clone, "d.h5"));
+
+        var back = DatasetFile.Read(Path.Combine(clone, "d.h5")).Records.Take(3).Select(r => r.Provenance.Source);
+        Assert.Equal([Path.Combine(clone, "campaign", "ABW", "site_O1"), Path.Combine(clone, "manifest.csv") + ":7", "synthetic"], back);
+    }
+
+    [Fact]
     public void ModelDescriptionReadsBackTheVariantAndFeaturizer()
     {
         var featurizer = Featurizer.Default with { GapWindowEv = 4, TargetNormalization = new Normalization.UnitMaximum() };
