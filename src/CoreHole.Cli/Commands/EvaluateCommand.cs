@@ -2,63 +2,105 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CoreHole.Datasets;
+using CoreHole.Evaluation;
+using CoreHole.Reports;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 
-/// <summary><c>corehole evaluate MODEL DATASET</c>: each site's MSE between predicted and computed spectrum, sorted (the paper's Fig. 2a).</summary>
+/// <summary>
+/// <c>corehole evaluate MODEL DATASET</c>: each site's MSE, sorted (the paper's Fig. 2a), with out-of-distribution
+/// scores for the sites outside the crystalline set; then the model's kind and the four baselines under repeated group
+/// cross-validation on the crystalline sites, with bootstrap intervals, skill and the coverage of the uncertainty bands.
+/// </summary>
 static class EvaluateCommand
 {
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "a model file (corehole train)" };
         var dataset = new Argument<string>("dataset") { Description = "a dataset .h5 file prepared as the model's" };
-        var split = new Option<string?>("--split") { Description = "only a part of this split (paper or group); default: every site" };
+        var split = new Option<string?>("--split") { Description = "list only a part of this split (paper or group); default: every site" };
         var part = new Option<string>("--part") { Description = "with --split: train, validation or test", DefaultValueFactory = _ => "test" };
-        var csv = new Option<string?>("--csv") { Description = "also write the table as CSV" };
-        var command = new Command("evaluate", "Per-spectrum MSE of a model on a dataset, sorted, with the mean, median and 90th percentile.")
+        var csv = new Option<string?>("--csv") { Description = "also write the per-site table as CSV" };
+        var folds = new Option<int>("--folds") { Description = "group cross-validation folds", DefaultValueFactory = _ => CrossValidation.Default.Folds };
+        var repeats = new Option<int>("--repeats") { Description = "group cross-validation repeats, each with its own folds", DefaultValueFactory = _ => CrossValidation.Default.Repeats };
+        var seed = new Option<int>("--seed") { Description = "seeds the folds, the models and the bootstrap", DefaultValueFactory = _ => 0 };
+        var noCv = new Option<bool>("--no-cv") { Description = "only the per-site table: no cross-validation, baselines or coverage" };
+        var command = new Command("evaluate", "Per-site MSE of a model with out-of-distribution flags, and the model against four baselines under repeated group cross-validation.")
         {
-            model, dataset, split, part, csv,
+            model, dataset, split, part, csv, folds, repeats, seed, noCv,
         };
         command.SetAction(parse =>
         {
-            var spectra = SpectrumModel.Load(parse.GetValue(model)!);
+            var loaded = LoadedModel.Load(parse.GetValue(model)!);
             var data = DatasetFile.Read(parse.GetValue(dataset)!);
-            var inputs = spectra.InputsOf(data);
-            int[] sites = parse.GetValue(split) is { } name
+            var cv = parse.GetValue(noCv) ? null : new CrossValidation(parse.GetValue(folds), parse.GetValue(repeats), parse.GetValue(seed));
+            var evaluation = ModelEvaluation.Run(loaded, data, ReproductionSites.TransferOxides, cv,
+                (name, done, total) => Console.Error.Write($"\rcross-validating {name}: {done}/{total} folds   "));
+            if (cv is not null) Console.Error.WriteLine();
+            var listed = parse.GetValue(split) is { } name
                 ? data.Indices(name, Enum.TryParse<Part>(parse.GetValue(part), ignoreCase: true, out var p) ? p
                     : throw new InputError($"--part must be train, validation or test, not '{parse.GetValue(part)}'"))
                 : [.. Enumerable.Range(0, data.Count)];
-            if (sites.Length == 0) throw new InputError("no sites to evaluate in that part");
-            var predicted = spectra.Predict(Dataset.Rows(inputs, sites));
-            var targets = Dataset.Rows(data.Targets, sites);
-            var rows = sites.Select((site, i) => (Site: data.Records[site], Mse: RowMse(predicted.Row(i), targets.Row(i))))
-                .OrderBy(r => r.Mse).ToList();
-
-            var table = new Table().AddColumns("rank", "material", "site", "MSE");
-            for (int i = 0; i < rows.Count; i++) table.AddRow($"{i + 1}", Markup.Escape(rows[i].Site.Material), Markup.Escape(rows[i].Site.Site), $"{rows[i].Mse:G4}");
-            AnsiConsole.Write(table);
-            var sorted = rows.Select(r => r.Mse).ToArray();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rows.Count} spectra ({spectra.Variant.Name()} input; target {data.Featurizer.TargetNormalization} x{data.Featurizer.IntensityScale}): mean MSE {sorted.Average():G4}, median {Quantile(sorted, 0.5):G4}, 90% below {Quantile(sorted, 0.9):G4}"));
-            if (parse.GetValue(csv) is { } path)
-            {
-                var text = new StringBuilder("rank,material,site,mse\n");
-                for (int i = 0; i < rows.Count; i++) text.Append(CultureInfo.InvariantCulture, $"{i + 1},{rows[i].Site.Material},{rows[i].Site.Site},{rows[i].Mse:R}\n");
-                File.WriteAllText(path, text.ToString());
-                Console.WriteLine($"wrote {path}");
-            }
+            if (listed.Length == 0) throw new InputError("no sites to evaluate in that part");
+            var rows = listed.Select(i => evaluation.Sites[i]).OrderBy(s => s.Mse).ToList();
+            PrintSites(rows, loaded, data);
+            if (parse.GetValue(csv) is { } path) WriteCsv(path, rows);
+            if (evaluation.Comparison is { } comparison) PrintComparison(evaluation, comparison, cv!);
             return 0;
         });
         return command;
     }
 
-    static double RowMse(ReadOnlySpan<float> predicted, ReadOnlySpan<float> target)
+    static void PrintSites(List<ModelEvaluation.Site> rows, LoadedModel loaded, Dataset data)
     {
-        double sum = 0;
-        for (int i = 0; i < target.Length; i++) sum += (predicted[i] - target[i]) * (double)(predicted[i] - target[i]);
-        return sum / target.Length;
+        var table = new Table().AddColumns("rank", "material", "site", "set", "MSE", "input distance", "spread score", "");
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (s, ood) = (rows[i], rows[i].Ood);
+            table.AddRow($"{i + 1}", Markup.Escape(s.Record.Material), Markup.Escape(s.Record.Site), s.Set, F(s.Mse),
+                ood is null ? "-" : F(ood.Distance), ood?.Spread is { } spread ? F(spread) : "-", ood is { Flagged: true } ? "[red]out of domain[/]" : "");
+        }
+        AnsiConsole.Write(table);
+        var sorted = rows.Select(r => r.Mse).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} spectra ({loaded.Variant.Name()} input; target {data.Featurizer.TargetNormalization} x{data.Featurizer.IntensityScale}): mean MSE {sorted.Average():G4}, median {Quantile(sorted, 0.5):G4}, 90% below {Quantile(sorted, 0.9):G4}"));
+        foreach (var set in rows.Where(r => r.Ood is not null).GroupBy(r => r.Set))
+            Console.WriteLine($"{set.Key} sites: {set.Count()}, median MSE {F(Quantile([.. set.Select(r => r.Mse).Order()], 0.5))}, " +
+                $"{set.Count(r => r.Ood!.Flagged)} flagged out of domain ({string.Join(", ", set.Where(r => r.Ood!.Flagged).Select(r => r.Record.Id))})");
+        Console.WriteLine("input distance: to the nearest crystalline input over the 95th percentile of the crystalline sites' distance to another material; " +
+            "spread score: the mean ensemble spread over its 95th percentile on held-out crystalline sites; above 1 is out of domain");
     }
+
+    static void PrintComparison(ModelEvaluation evaluation, Comparison.Result comparison, CrossValidation cv)
+    {
+        Console.WriteLine($"group cross-validation on {evaluation.CrystallineSites} crystalline sites from {evaluation.CrystallineMaterials} materials " +
+            $"({cv.Folds} folds x {cv.Repeats} repeats, seed {cv.Seed}; whole materials held out; 95% bootstrap interval over materials):");
+        var table = new Table().AddColumns("predictor", "MSE", "95% interval", "skill", "lowest value", "roughness / targets'");
+        foreach (var s in comparison.Scores)
+            table.AddRow(Markup.Escape(s.Name), F(s.Mse.Estimate), $"{F(s.Mse.Low)} - {F(s.Mse.High)}", F(s.Skill), F(s.Minimum), F(s.RoughnessRatio));
+        AnsiConsole.Write(table);
+        var model = comparison.Scores[0];
+        var best = comparison.Scores.Skip(1).MinBy(s => s.Mse.Estimate)!;
+        Console.WriteLine($"the model's MSE {F(model.Mse.Estimate)} is {(model.Mse.Estimate <= best.Mse.High ? "within" : "above")} the best baseline's " +
+            $"({best.Name}, {F(best.Mse.Estimate)}) upper 95% bound {F(best.Mse.High)}");
+        if (evaluation.Coverage is { } c)
+            Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); scale on all folds {F(c.Scale)}");
+    }
+
+    static void WriteCsv(string path, List<ModelEvaluation.Site> rows)
+    {
+        var text = new StringBuilder("rank,material,site,set,mse,input_distance,spread_score,out_of_domain\n");
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (s, ood) = (rows[i], rows[i].Ood);
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1},{s.Record.Material},{s.Record.Site},{s.Set},{s.Mse:R},{ood?.Distance:R},{ood?.Spread:R},{(ood is { Flagged: true } ? 1 : 0)}\n");
+        }
+        File.WriteAllText(path, text.ToString());
+        Console.WriteLine($"wrote {path}");
+    }
+
+    static string F(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     /// <summary>The value below which a fraction <paramref name="q"/> of the sorted values lie (nearest rank).</summary>
     static double Quantile(double[] sorted, double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -1,0 +1,65 @@
+using CoreHole.Learning;
+using CoreHole.Models;
+
+namespace CoreHole.Evaluation;
+
+/// <summary>One predictor's group-CV score: MSE with its bootstrap interval over materials, skill against the mean
+/// spectrum, the lowest predicted value, and how jagged its spectra are relative to the targets.</summary>
+/// <param name="Skill">1 − MSE / MSE(mean training spectrum): 0 is no better than the mean, 1 is perfect.</param>
+/// <param name="RoughnessRatio">Mean squared second difference (point to point) of the predictions over that of the targets.</param>
+public sealed record ModelScore(string Name, Bootstrap.Interval Mse, double Skill, double Minimum, double RoughnessRatio);
+
+/// <summary>
+/// A model and the four baselines under the same repeated group cross-validation: the mean training spectrum, k
+/// nearest neighbours and ridge regression on the model's own input, and the conduction-band PDOS itself (the
+/// spectrum without a core hole, on the target's grid).
+/// </summary>
+public static class Comparison
+{
+    public const string MeanName = "mean training spectrum";
+
+    public static IReadOnlyList<(string Name, ISpectrumModel Model, bool OnConductionInput)> Baselines(int seed) =>
+    [
+        (MeanName, new MeanSpectrum(), false),
+        ("k nearest neighbours", new NearestNeighbours(seed: seed), false),
+        ("ridge regression", new RidgeRegression(seed: seed), false),
+        ("PDOS as spectrum (no core hole)", new InputAsSpectrum(), true),
+    ];
+
+    public sealed record Result(IReadOnlyList<ModelScore> Scores, CrossValidation.Result ModelRun);
+
+    /// <param name="progress">Called with the predictor's name and (done, total) folds.</param>
+    public static Result Run(string modelName, ISpectrumModel model, Matrix inputs, Matrix conductionInputs, Matrix targets,
+        IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null)
+    {
+        var runs = new List<(string Name, CrossValidation.Result Run)>();
+        foreach (var (name, baseline, onConduction) in Baselines(cv.Seed))
+            runs.Add((name, cv.Run(baseline, onConduction ? conductionInputs : inputs, targets, groups, (d, t) => progress?.Invoke(name, d, t))));
+        var modelRun = cv.Run(model, inputs, targets, groups, (d, t) => progress?.Invoke(modelName, d, t));
+        runs.Insert(0, (modelName, modelRun));
+        double meanMse = runs.Single(r => r.Name == MeanName).Run.SiteErrors().Average();
+        var scores = runs.Select(r => Score(r.Name, r.Run, meanMse, cv.Seed)).ToList();
+        return new Result(scores, modelRun);
+    }
+
+    static ModelScore Score(string name, CrossValidation.Result run, double meanMse, int seed)
+    {
+        var errors = run.SiteErrors();
+        var interval = Bootstrap.MeanOverGroups(errors, run.Groups, seed: seed);
+        return new ModelScore(name, interval, 1 - interval.Estimate / meanMse, run.Predictions.Min(p => p.Mean.Data.Min()),
+            run.Predictions.Average(p => Roughness(p.Mean)) / Roughness(run.Targets));
+    }
+
+    /// <summary>Mean over rows and energies of the squared second difference y[j-1] − 2y[j] + y[j+1].</summary>
+    public static double Roughness(Matrix spectra)
+    {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < spectra.Rows; i++)
+        {
+            var row = spectra.Row(i);
+            for (int j = 1; j + 1 < row.Length; j++, count++) sum += Math.Pow(row[j - 1] - 2.0 * row[j] + row[j + 1], 2);
+        }
+        return sum / count;
+    }
+}

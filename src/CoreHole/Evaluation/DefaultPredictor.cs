@@ -1,0 +1,27 @@
+using CoreHole.Datasets;
+using CoreHole.Models;
+
+namespace CoreHole.Evaluation;
+
+/// <summary>
+/// Trains CoreHole's default predictor, the <see cref="DeepEnsemble"/>, on a dataset's crystalline sites: first
+/// repeated group cross-validation to fit the scale of its spread (so that ±1σ covers 68% of held-out points), then
+/// the ensemble with that scale on every crystalline site.
+/// </summary>
+public static class DefaultPredictor
+{
+    public sealed record Trained(DeepEnsemble Model, Calibration.Coverage Coverage, int Sites, int Materials);
+
+    public static Trained Train(Dataset data, InputVariant variant, IReadOnlyCollection<string> oxides, CrossValidation cv, int seed,
+        Action<int, int>? progress = null)
+    {
+        var sites = SiteSets.Of(data.Materials, oxides).Crystalline;
+        if (sites.Length == 0) throw new InputError("the dataset has no crystalline sites to train on");
+        var (x, y, groups) = (Rows.Select(data.Inputs[variant], sites), Rows.Select(data.Targets, sites), sites.Select(i => data.Materials[i]).ToArray());
+        var untrained = new DeepEnsemble(seed: seed);
+        var coverage = Calibration.Of(cv.Run(untrained, x, y, groups, progress));
+        var model = untrained.WithSpreadScale(coverage.Scale);
+        model.Fit(x, y, groups);
+        return new Trained(model, coverage, sites.Length, groups.Distinct().Count());
+    }
+}

@@ -1,0 +1,53 @@
+using CoreHole.Datasets;
+using CoreHole.Learning;
+using CoreHole.Models;
+
+namespace CoreHole.Evaluation;
+
+/// <summary>
+/// Everything <c>corehole evaluate</c> reports on a model and a dataset: the model as given applied to every site (its
+/// MSE, and for sites outside the crystalline training set their out-of-distribution scores), and, unless skipped,
+/// the model's kind and the four baselines under repeated group cross-validation on the crystalline sites with the
+/// coverage of the model's uncertainty bands.
+/// </summary>
+public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, Comparison.Result? Comparison, Calibration.Coverage? Coverage,
+    int CrystallineSites, int CrystallineMaterials)
+{
+    public const string CrystallineSet = "crystalline", AmorphousSet = "amorphous", OxideSet = "oxide";
+
+    /// <param name="Ood">Null for the crystalline sites, which the model is taken to be trained on.</param>
+    public sealed record Site(SiteRecord Record, string Set, double Mse, double MeanSpread, OutOfDistribution.Score? Ood);
+
+    /// <param name="cv">Null: no cross-validation (and no coverage or spread score).</param>
+    public static ModelEvaluation Run(LoadedModel model, Dataset data, IReadOnlyCollection<string> oxides, CrossValidation? cv,
+        Action<string, int, int>? progress = null)
+    {
+        var inputs = model.InputsOf(data);
+        var sets = SiteSets.Of(data.Materials, oxides);
+        if (sets.Crystalline.Length == 0) throw new InputError("the dataset has no crystalline sites to measure the training domain on");
+        var (crystallineX, crystallineGroups) = (Rows.Select(inputs, sets.Crystalline), sets.Crystalline.Select(i => data.Materials[i]).ToArray());
+
+        Comparison.Result? comparison = null;
+        Calibration.Coverage? coverage = null;
+        if (cv is not null)
+        {
+            comparison = Evaluation.Comparison.Run($"{model.Model.Kind} (this model's kind)", model.Model.Unfitted(), crystallineX,
+                Rows.Select(data.Inputs[InputVariant.Conduction], sets.Crystalline), Rows.Select(data.Targets, sets.Crystalline),
+                crystallineGroups, cv, progress);
+            if (comparison.ModelRun.Predictions[0].HasSpread) coverage = Calibration.Of(comparison.ModelRun);
+        }
+        var heldOutSpreads = coverage is null ? null
+            : comparison!.ModelRun.Predictions.SelectMany(p => Enumerable.Range(0, p.Spread.Rows).Select(i => OutOfDistribution.MeanOf(p.Spread.Row(i)))).ToList();
+        var domain = new OutOfDistribution(crystallineX, crystallineGroups, heldOutSpreads);
+
+        var predicted = model.Model.Predict(inputs);
+        var setOf = new string[data.Count];
+        foreach (var i in sets.Crystalline) setOf[i] = CrystallineSet;
+        foreach (var i in sets.Amorphous) setOf[i] = AmorphousSet;
+        foreach (var i in sets.Oxides) setOf[i] = OxideSet;
+        var sites = Enumerable.Range(0, data.Count).Select(i => new Site(data.Records[i], setOf[i],
+            Rows.MeanSquaredDifference(predicted.Mean.Row(i), data.Targets.Row(i)), OutOfDistribution.MeanOf(predicted.Spread.Row(i)),
+            setOf[i] == CrystallineSet ? null : domain.Of(inputs.Row(i), predicted.Spread.Row(i)))).ToList();
+        return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count());
+    }
+}

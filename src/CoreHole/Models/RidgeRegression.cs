@@ -1,0 +1,148 @@
+using CoreHole.Learning;
+
+namespace CoreHole.Models;
+
+/// <summary>
+/// Linear regression with an L2 penalty (scikit-learn's Ridge: minimises ‖Y − XW − b‖² + λ‖W‖², the intercept b not
+/// penalised), one output column per energy. λ is chosen from <see cref="CandidateLambdas"/> by group
+/// cross-validation on the training data. Solved in double precision through the normal equations (Cholesky): inputs
+/// have a few hundred columns, so the matrix is small.
+/// </summary>
+public sealed class RidgeRegression : ISpectrumModel
+{
+    public const string KindName = "ridge";
+    Matrix? weights; // [inputs, outputs]
+    float[]? intercept;
+
+    public RidgeRegression(IReadOnlyList<double>? candidateLambdas = null, int innerFolds = 4, int seed = 0)
+    {
+        CandidateLambdas = [.. candidateLambdas ?? [.. Enumerable.Range(-6, 13).Select(e => Math.Pow(10, e / 2.0))]];
+        ModelChecks.Require(CandidateLambdas.Count > 0 && CandidateLambdas.All(l => l > 0 && double.IsFinite(l)),
+            $"λ must be positive, got [{string.Join(", ", CandidateLambdas)}]");
+        (InnerFolds, Seed) = (innerFolds, seed);
+    }
+
+    public IReadOnlyList<double> CandidateLambdas { get; }
+    public int InnerFolds { get; }
+    public int Seed { get; }
+    /// <summary>The λ chosen by <see cref="Fit"/>.</summary>
+    public double Lambda { get; private set; }
+
+    public string Kind => KindName;
+    public ISpectrumModel Unfitted() => new RidgeRegression(CandidateLambdas, InnerFolds, Seed);
+
+    public void Fit(Matrix inputs, Matrix targets, IReadOnlyList<string> groups)
+    {
+        ModelChecks.RequireFitData(inputs, targets, groups);
+        Lambda = GroupFolds.SelectByCrossValidation(CandidateLambdas, inputs, targets, groups, InnerFolds, Seed,
+            (lambda, x, y, held) => Apply(Solve(x, y, lambda), held));
+        (weights, intercept) = Solve(inputs, targets, Lambda);
+    }
+
+    public SpectrumPrediction Predict(Matrix inputs)
+    {
+        if (weights is null || intercept is null) throw ModelChecks.NotFitted(Kind);
+        ModelChecks.RequireWidth(inputs, weights.Rows, Kind);
+        return SpectrumPrediction.WithoutSpread(Apply((weights, intercept), inputs));
+    }
+
+    static Matrix Apply((Matrix Weights, float[] Intercept) fit, Matrix x)
+    {
+        var (w, b) = fit;
+        var result = new Matrix(x.Rows, w.Columns);
+        for (int r = 0; r < x.Rows; r++)
+        {
+            var row = result.Row(r);
+            b.CopyTo(row);
+            var input = x.Row(r);
+            for (int i = 0; i < w.Rows; i++)
+                for (int j = 0; j < w.Columns; j++) row[j] += input[i] * w[i, j];
+        }
+        return result;
+    }
+
+    /// <summary>W = (XcᵀXc + λI)⁻¹ XcᵀYc on centred X and Y; b = ȳ − x̄W.</summary>
+    static (Matrix Weights, float[] Intercept) Solve(Matrix x, Matrix y, double lambda)
+    {
+        int n = x.Rows, p = x.Columns, m = y.Columns;
+        var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
+        var a = new double[p, p];
+        var rhs = new double[p, m];
+        for (int r = 0; r < n; r++)
+        {
+            var xr = x.Row(r);
+            var yr = y.Row(r);
+            for (int i = 0; i < p; i++)
+            {
+                double xi = xr[i] - xMean[i];
+                for (int j = 0; j <= i; j++) a[i, j] += xi * (xr[j] - xMean[j]);
+                for (int j = 0; j < m; j++) rhs[i, j] += xi * (yr[j] - yMean[j]);
+            }
+        }
+        for (int i = 0; i < p; i++) a[i, i] += lambda;
+        Cholesky.SolveInPlace(a, rhs);
+        var weights = new Matrix(p, m);
+        var intercept = (float[])yMean.Clone();
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < m; j++)
+            {
+                weights[i, j] = (float)rhs[i, j];
+                intercept[j] -= (float)(xMean[i] * rhs[i, j]);
+            }
+        return (weights, intercept);
+    }
+
+    public ModelState State() => new(Kind,
+        new Dictionary<string, double> { ["lambda"] = Lambda, ["inner_folds"] = InnerFolds, ["seed"] = Seed },
+        new Dictionary<string, Matrix>
+        {
+            ["weights"] = weights ?? throw ModelChecks.NotFitted(Kind), ["intercept"] = new(1, intercept!.Length, [.. intercept]),
+        });
+
+    public static RidgeRegression FromState(ModelState state)
+    {
+        double lambda = state.Parameter("lambda");
+        return new RidgeRegression([lambda], (int)state.Parameter("inner_folds"), (int)state.Parameter("seed"))
+        {
+            Lambda = lambda, weights = state.Array("weights"), intercept = state.Array("intercept").Data,
+        };
+    }
+}
+
+/// <summary>Solves A X = B for symmetric positive definite A given by its lower triangle.</summary>
+internal static class Cholesky
+{
+    /// <summary>Overwrites the lower triangle of <paramref name="a"/> with L (A = LLᵀ) and <paramref name="b"/> with X.</summary>
+    public static void SolveInPlace(double[,] a, double[,] b)
+    {
+        int n = a.GetLength(0), m = b.GetLength(1);
+        for (int j = 0; j < n; j++)
+        {
+            double d = a[j, j];
+            for (int k = 0; k < j; k++) d -= a[j, k] * a[j, k];
+            if (!(d > 0)) throw new InputError("ridge regression: the regularised normal matrix is not positive definite (λ too small?)");
+            a[j, j] = Math.Sqrt(d);
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = a[i, j];
+                for (int k = 0; k < j; k++) s -= a[i, k] * a[j, k];
+                a[i, j] = s / a[j, j];
+            }
+        }
+        for (int c = 0; c < m; c++)
+        {
+            for (int i = 0; i < n; i++) // L z = b
+            {
+                double s = b[i, c];
+                for (int k = 0; k < i; k++) s -= a[i, k] * b[k, c];
+                b[i, c] = s / a[i, i];
+            }
+            for (int i = n - 1; i >= 0; i--) // Lᵀ x = z
+            {
+                double s = b[i, c];
+                for (int k = i + 1; k < n; k++) s -= a[k, i] * b[k, c];
+                b[i, c] = s / a[i, i];
+            }
+        }
+    }
+}
