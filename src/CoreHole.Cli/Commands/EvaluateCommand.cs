@@ -47,6 +47,7 @@ static class EvaluateCommand
             PrintSites(rows, loaded, data);
             if (parse.GetValue(csv) is { } path) WriteCsv(path, rows);
             if (evaluation.Comparison is { } comparison) PrintComparison(evaluation, comparison, cv!);
+            PrintTransfer(evaluation, data);
             return 0;
         });
         return command;
@@ -63,8 +64,9 @@ static class EvaluateCommand
         }
         AnsiConsole.Write(table);
         var sorted = rows.Select(r => r.Mse).ToArray();
+        var interval = Bootstrap.MeanOverGroups(sorted, [.. rows.Select(r => r.Record.Material)]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows.Count} spectra ({loaded.Variant.Name()} input; target {data.Featurizer.TargetNormalization} x{data.Featurizer.IntensityScale}): mean MSE {sorted.Average():G4}, median {Quantile(sorted, 0.5):G4}, 90% below {Quantile(sorted, 0.9):G4}"));
+            $"{rows.Count} spectra ({loaded.Variant.Name()} input; target {data.Featurizer.TargetNormalization} x{data.Featurizer.IntensityScale}): mean MSE {sorted.Average():G4} (95% interval over materials {F(interval.Low)} - {F(interval.High)}), median {Quantile(sorted, 0.5):G4}, 90% below {Quantile(sorted, 0.9):G4}"));
         foreach (var set in rows.Where(r => r.Ood is not null).GroupBy(r => r.Set))
             Console.WriteLine($"{set.Key} sites: {set.Count()}, median MSE {F(Quantile([.. set.Select(r => r.Mse).Order()], 0.5))}, " +
                 $"{set.Count(r => r.Ood!.Flagged)} flagged out of domain ({string.Join(", ", set.Where(r => r.Ood!.Flagged).Select(r => r.Record.Id))})");
@@ -85,8 +87,24 @@ static class EvaluateCommand
         Console.WriteLine($"the model's MSE {F(model.Mse.Estimate)} is {(model.Mse.Estimate <= best.Mse.High ? "within" : "above")} the best baseline's " +
             $"({best.Name}, {F(best.Mse.Estimate)}) upper 95% bound {F(best.Mse.High)}");
         if (evaluation.Coverage is { } c)
-            Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); scale on all folds {F(c.Scale)}");
+            Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); further scale the held-out errors ask for {F(c.Scale)}");
     }
+
+    /// <summary>Outside the crystalline set, each predictor fitted on it: the amorphous sites' median MSE and each oxide's MSE.</summary>
+    static void PrintTransfer(ModelEvaluation evaluation, Dataset data)
+    {
+        if (evaluation.Outside.Length == 0) return;
+        var columns = evaluation.Outside.Select((site, k) => (Site: site, Index: k)).GroupBy(p => evaluation.Sites[p.Site].Set == ModelEvaluation.AmorphousSet
+            ? $"amorphous ({evaluation.Outside.Count(i => evaluation.Sites[i].Set == ModelEvaluation.AmorphousSet)} sites, median)"
+            : data.Records[p.Site].Material).ToList();
+        Console.WriteLine("outside the crystalline set, every predictor fitted on all crystalline sites (MSE; median over a set's sites):");
+        var table = new Table().AddColumns(["predictor", .. columns.Select(c => Markup.Escape(c.Key))]);
+        foreach (var (name, mse) in evaluation.Transfer)
+            table.AddRow([Markup.Escape(name), .. columns.Select(c => F(Median([.. c.Select(p => mse[p.Index])])))]);
+        AnsiConsole.Write(table);
+    }
+
+    static double Median(double[] values) => Bootstrap.Quantile([.. values.Order()], 0.5);
 
     static void WriteCsv(string path, List<ModelEvaluation.Site> rows)
     {

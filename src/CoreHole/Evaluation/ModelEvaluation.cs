@@ -10,8 +10,10 @@ namespace CoreHole.Evaluation;
 /// the model's kind and the four baselines under repeated group cross-validation on the crystalline sites with the
 /// coverage of the model's uncertainty bands.
 /// </summary>
+/// <param name="Transfer">The model and the baselines, fitted on the crystalline sites, on each site outside them
+/// (<see cref="Outside"/>, in that order).</param>
 public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, Comparison.Result? Comparison, Calibration.Coverage? Coverage,
-    int CrystallineSites, int CrystallineMaterials)
+    int CrystallineSites, int CrystallineMaterials, int[] Outside, IReadOnlyList<(string Name, double[] Mse)> Transfer)
 {
     public const string CrystallineSet = "crystalline", AmorphousSet = "amorphous", OxideSet = "oxide";
 
@@ -31,7 +33,7 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
         Calibration.Coverage? coverage = null;
         if (cv is not null)
         {
-            comparison = Evaluation.Comparison.Run($"{model.Model.Kind} (this model's kind)", model.Model.Unfitted(), crystallineX,
+            comparison = Evaluation.Comparison.Run(ModelName(model), model.Model.Unfitted(), crystallineX,
                 Rows.Select(data.Inputs[InputVariant.Conduction], sets.Crystalline), Rows.Select(data.Targets, sets.Crystalline),
                 crystallineGroups, cv, progress);
             if (comparison.ModelRun.Predictions[0].HasSpread) coverage = Calibration.Of(comparison.ModelRun);
@@ -48,6 +50,11 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
         var sites = Enumerable.Range(0, data.Count).Select(i => new Site(data.Records[i], setOf[i],
             Rows.MeanSquaredDifference(predicted.Mean.Row(i), data.Targets.Row(i)), OutOfDistribution.MeanOf(predicted.Spread.Row(i)),
             setOf[i] == CrystallineSet ? null : domain.Of(inputs.Row(i), predicted.Spread.Row(i)))).ToList();
-        return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count());
+        int[] outside = [.. sets.Amorphous, .. sets.Oxides];
+        var transfer = Evaluation.Transfer.Run(ModelName(model), predicted, inputs, data.Inputs[InputVariant.Conduction], data.Targets, data.Materials,
+            sets.Crystalline, outside, cv?.Seed ?? 0);
+        return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count(), outside, transfer);
     }
+
+    static string ModelName(LoadedModel model) => $"{model.Model.Kind} (this model's kind)";
 }
