@@ -11,12 +11,11 @@ static class EnsembleTraining
 {
     public const string FileName = "model.chmodel";
 
-    public static int Run(string dataset, InputVariant variant, string folder, int folds, int seed)
+    public static int Run(string dataset, InputVariant variant, string folder, CrossValidation cv)
     {
         var data = DatasetFile.Read(dataset);
         Directory.CreateDirectory(folder);
-        var cv = CrossValidation.Default with { Folds = folds, Seed = seed };
-        var trained = DefaultPredictor.Train(data, variant, ReproductionSites.TransferOxides, cv, seed,
+        var trained = DefaultPredictor.Train(data, variant, ReproductionSites.TransferOxides, cv,
             (done, total) => Console.Error.Write($"\rcalibrating the spread by group cross-validation: {done}/{total} folds   "));
         Console.Error.WriteLine();
         var path = Path.Combine(folder, FileName);

@@ -33,11 +33,12 @@ static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "seeds folds, initialisation, shuffling and dropout", DefaultValueFactory = _ => 0 };
         var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
         var ensemble = new Option<bool>("--ensemble") { Description = "train the default predictor instead: a deep ensemble on the crystalline sites, its spread calibrated by group CV (model.chmodel)" };
+        var repeats = new Option<int>("--repeats") { Description = "with --ensemble: repeats of the group cross-validation that calibrates the spread", DefaultValueFactory = _ => 3 };
         var job = new Option<string?>("--job") { Description = "with --search: run only this job (e.g. c017-f3) from the folder's state and checkpoint it (for cluster executors)" };
         var executors = new ExecutorOptions();
         var command = new Command("train", "Train the spectrum model on a dataset, with fixed hyper-parameters or the paper's cross-validated search.")
         {
-            dataset, output, variant, split, search, grid, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job, ensemble,
+            dataset, output, variant, split, search, grid, hidden, decay, epochs, patience, rate, batch, dropout, folds, seed, jobs, job, ensemble, repeats,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -47,7 +48,8 @@ static class TrainCommand
             var path = Path.GetFullPath(parse.GetValue(dataset)!);
             if (!File.Exists(path)) throw new InputError(path, null, "no such dataset file");
             if (parse.GetValue(ensemble))
-                return EnsembleTraining.Run(path, InputVariants.Parse(parse.GetValue(variant)!), parse.GetValue(output)!, parse.GetValue(folds), parse.GetValue(seed));
+                return EnsembleTraining.Run(path, InputVariants.Parse(parse.GetValue(variant)!), parse.GetValue(output)!,
+                    new CoreHole.Evaluation.CrossValidation(parse.GetValue(folds), parse.GetValue(repeats), parse.GetValue(seed)));
             var settings = new SearchSettings(path, SearchFolder.Sha256(path), InputVariants.Parse(parse.GetValue(variant)!).Name(),
                 parse.GetValue(split)!, parse.GetValue(folds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(epochs),
                 parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed), parse.GetValue(grid)!);

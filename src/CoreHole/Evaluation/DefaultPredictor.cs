@@ -12,13 +12,13 @@ public static class DefaultPredictor
 {
     public sealed record Trained(DeepEnsemble Model, Calibration.Coverage Coverage, int Sites, int Materials);
 
-    public static Trained Train(Dataset data, InputVariant variant, IReadOnlyCollection<string> oxides, CrossValidation cv, int seed,
+    public static Trained Train(Dataset data, InputVariant variant, IReadOnlyCollection<string> oxides, CrossValidation cv,
         Action<int, int>? progress = null)
     {
         var sites = SiteSets.Of(data.Materials, oxides).Crystalline;
         if (sites.Length == 0) throw new InputError("the dataset has no crystalline sites to train on");
         var (x, y, groups) = (Rows.Select(data.Inputs[variant], sites), Rows.Select(data.Targets, sites), sites.Select(i => data.Materials[i]).ToArray());
-        var untrained = new DeepEnsemble(seed: seed);
+        var untrained = new DeepEnsemble(seed: cv.Seed);
         var coverage = Calibration.Of(cv.Run(untrained, x, y, groups, progress));
         var model = untrained.WithSpreadScale(coverage.Scale);
         model.Fit(x, y, groups);
