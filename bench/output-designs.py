@@ -30,6 +30,7 @@ DESIGNS = {
     'mlp64_smooth_noearly': dict(hidden=64, out='smooth', early=False, epochs=800),
     'mlp64_smooth_m10': dict(hidden=64, out='smooth', members=10),
     'resid64_linear': dict(hidden=64, out='linear', resid='ridge'),
+    'skip64_smooth': dict(hidden=64, out='smooth', skip=True),
 }
 
 
@@ -70,7 +71,15 @@ E = np.arange(160) * 0.1
 G = np.exp(-0.5 * ((E[:, None] - E[None, :]) / 0.5) ** 2)
 
 
-def mlp_fit(X, Y, g, hidden=64, members=5, out='smooth', epochs=1500, wd=1e-4, lr=3e-3, resid=None, early=True, seed=0):
+class Skip(torch.nn.Module):
+    """A network plus a linear path from input to output (before the output layer's nonlinearity)."""
+    def __init__(self, net, linear):
+        super().__init__(); self.net, self.linear = net, linear
+    def __getitem__(self, i): return self.net[i]
+    def forward(self, x): return self.net(x) + self.linear(x)
+
+
+def mlp_fit(X, Y, g, hidden=64, members=5, out='smooth', epochs=1500, wd=1e-4, lr=3e-3, resid=None, early=True, seed=0, skip=False):
     mu, sd = X.mean(0), X.std(0); sd = np.maximum(sd, 0.1 * sd.mean() + 1e-9)
     Xs, Yt = torch.tensor((X - mu) / sd, dtype=torch.float32), torch.tensor(Y, dtype=torch.float32)
     Gt = torch.tensor(G / G.sum(0, keepdims=True), dtype=torch.float32)  # unit-sum columns
@@ -86,6 +95,7 @@ def mlp_fit(X, Y, g, hidden=64, members=5, out='smooth', epochs=1500, wd=1e-4, l
         units = np.unique(g); np.random.RandomState(seed * 100 + m).shuffle(units)
         va = np.isin(g, units[:max(1, len(units) // 5)]); tr = ~va if early else np.ones(len(g), bool)
         net = torch.nn.Sequential(torch.nn.Linear(X.shape[1], hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, 160))
+        if skip: net = Skip(net, torch.nn.Linear(X.shape[1], 160, bias=False))
         with torch.no_grad():
             ym = torch.tensor(np.maximum(Y.mean(0), 1e-3), dtype=torch.float32)
             if base is not None: net[2].bias.zero_()
