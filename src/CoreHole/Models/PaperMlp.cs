@@ -5,7 +5,8 @@ namespace CoreHole.Models;
 /// <summary>
 /// The paper's network (<see cref="MlpRegressor"/>: linear output, dropout, Adam) behind the model seam, so that it
 /// is cross-validated and compared exactly as the other models are. Fitting holds out half of the training
-/// materials to stop on, as the paper halves its training data into train and validation.
+/// materials to stop on, as the paper halves its training data into train and validation. The paper's figures keep
+/// its own file (<see cref="ModelFile"/>); a <see cref="ModelArchive"/> holds it too.
 /// </summary>
 public sealed class PaperMlp : ISpectrumModel
 {
@@ -42,6 +43,29 @@ public sealed class PaperMlp : ISpectrumModel
     public SpectrumPrediction Predict(Matrix inputs) =>
         SpectrumPrediction.WithoutSpread((fitted ?? throw ModelChecks.NotFitted(Kind)).Predict(inputs));
 
-    /// <summary>The paper's network keeps its own file format (<see cref="ModelFile"/>), which the paper's figures use.</summary>
-    public ModelState State() => throw new InvalidOperationException("the paper's MLP is saved with ModelFile, not ModelArchive");
+    public ModelState State()
+    {
+        var network = (fitted ?? throw ModelChecks.NotFitted(Kind)).Network!;
+        var parameters = new Dictionary<string, double>
+        {
+            ["hidden_layers"] = settings.HiddenWidths.Count, ["learning_rate"] = settings.LearningRate, ["weight_decay"] = settings.WeightDecay,
+            ["batch_size"] = settings.BatchSize, ["epochs"] = settings.Epochs, ["dropout"] = settings.Dropout, ["seed"] = settings.Seed,
+            ["patience"] = Patience, ["inputs"] = network.Widths[0], ["outputs"] = network.Widths[^1],
+        };
+        for (int i = 0; i < settings.HiddenWidths.Count; i++) parameters[$"hidden_{i}"] = settings.HiddenWidths[i];
+        return new ModelState(Kind, parameters, new Dictionary<string, Matrix> { ["parameters"] = new(1, network.Parameters.Length, network.Parameters) });
+    }
+
+    public static PaperMlp FromState(ModelState s)
+    {
+        int[] hidden = [.. Enumerable.Range(0, (int)s.Parameter("hidden_layers")).Select(i => (int)s.Parameter($"hidden_{i}"))];
+        var settings = new MlpRegressor(hidden, (float)s.Parameter("learning_rate"), (float)s.Parameter("weight_decay"), (int)s.Parameter("batch_size"),
+            (int)s.Parameter("epochs"), (float)s.Parameter("dropout"), (int)s.Parameter("seed"));
+        var network = new Network([(int)s.Parameter("inputs"), .. hidden, (int)s.Parameter("outputs")], settings.Dropout, new SeededRandom(settings.Seed), team: null);
+        var values = s.Array("parameters").Data;
+        if (values.Length != network.Parameters.Length)
+            throw new InputError($"the paper MLP has {values.Length} parameters, its layers need {network.Parameters.Length}");
+        values.CopyTo(network.Parameters, 0);
+        return Fitted(new MlpRegressor(settings, network), (int)s.Parameter("patience"));
+    }
 }
