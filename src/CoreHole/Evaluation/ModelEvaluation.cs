@@ -51,7 +51,7 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
             Rows.MeanSquaredDifference(predicted.Mean.Row(i), data.Targets.Row(i)), OutOfDistribution.MeanOf(predicted.Spread.Row(i)),
             setOf[i] == CrystallineSet ? null : domain.Of(inputs.Row(i), predicted.Spread.Row(i)))).ToList();
         int[] outside = [.. sets.Amorphous, .. sets.Oxides];
-        var transfer = Evaluation.Transfer.Run(ModelName(model), predicted, inputs, data.Inputs[InputVariant.Conduction], data.Targets, data.Materials,
+        var transfer = Evaluation.Transfer.Errors(ModelName(model), predicted, inputs, data.Inputs[InputVariant.Conduction], data.Targets, data.Materials,
             sets.Crystalline, outside, cv?.Seed ?? 0);
         return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count(), outside, transfer);
     }

@@ -4,25 +4,31 @@ using CoreHole.Models;
 namespace CoreHole.Evaluation;
 
 /// <summary>
-/// The baselines beside the model outside the training set (the paper's amorphous test and Fig. 4's oxides): each
-/// baseline fitted on every crystalline site, then every site of the other sets predicted, as the model was.
+/// The baselines where a model is applied outside its cross-validation: each fitted on the rows the model was trained
+/// on, then predicting the rows the model predicted (a test part, the amorphous sites, the oxides of Fig. 4).
 /// </summary>
 public static class Transfer
 {
-    /// <summary>Per predictor: the MSE of each of <paramref name="sites"/> (rows of the dataset), the model first.</summary>
-    public static IReadOnlyList<(string Name, double[] Mse)> Run(string modelName, SpectrumPrediction modelPrediction, Matrix inputs,
-        Matrix conductionInputs, Matrix targets, IReadOnlyList<string> materials, int[] crystalline, int[] sites, int seed)
+    /// <summary>Each baseline's name, kind and predictions for <paramref name="rows"/>, fitted on <paramref name="training"/>.</summary>
+    public static IReadOnlyList<(string Name, string Kind, Matrix Predicted)> Baselines(Matrix inputs, Matrix conductionInputs, Matrix targets,
+        IReadOnlyList<string> materials, int[] training, int[] rows, int seed)
     {
-        var groups = crystalline.Select(i => materials[i]).ToArray();
-        var heldTargets = Rows.Select(targets, sites);
-        double[] Errors(Matrix predicted) => [.. Enumerable.Range(0, sites.Length).Select(i => Rows.MeanSquaredDifference(predicted.Row(i), heldTargets.Row(i)))];
-        var result = new List<(string, double[])> { (modelName, Errors(Rows.Select(modelPrediction.Mean, sites))) };
-        foreach (var (name, baseline, onConduction) in Comparison.Baselines(seed))
+        var groups = training.Select(i => materials[i]).ToArray();
+        return [.. Comparison.Baselines(seed).Select(b =>
         {
-            var x = onConduction ? conductionInputs : inputs;
-            baseline.Fit(Rows.Select(x, crystalline), Rows.Select(targets, crystalline), groups);
-            result.Add((name, Errors(baseline.Predict(Rows.Select(x, sites)).Mean)));
-        }
-        return result;
+            var x = b.OnConductionInput ? conductionInputs : inputs;
+            b.Model.Fit(Rows.Select(x, training), Rows.Select(targets, training), groups);
+            return (b.Name, b.Model.Kind, b.Model.Predict(Rows.Select(x, rows)).Mean);
+        })];
+    }
+
+    /// <summary>Per predictor, the model first: the MSE of each of <paramref name="rows"/>, the baselines fitted on <paramref name="training"/>.</summary>
+    public static IReadOnlyList<(string Name, double[] Mse)> Errors(string modelName, SpectrumPrediction modelPrediction, Matrix inputs,
+        Matrix conductionInputs, Matrix targets, IReadOnlyList<string> materials, int[] training, int[] rows, int seed)
+    {
+        var heldTargets = Rows.Select(targets, rows);
+        double[] Of(Matrix predicted) => [.. Enumerable.Range(0, rows.Length).Select(i => Rows.MeanSquaredDifference(predicted.Row(i), heldTargets.Row(i)))];
+        return [(modelName, Of(Rows.Select(modelPrediction.Mean, rows))),
+            .. Baselines(inputs, conductionInputs, targets, materials, training, rows, seed).Select(b => (b.Name, Of(b.Predicted)))];
     }
 }
