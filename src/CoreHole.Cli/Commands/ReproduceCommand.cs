@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using CoreHole.Reports;
 
 namespace CoreHole.Cli.Commands;

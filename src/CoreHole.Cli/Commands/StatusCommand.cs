@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CoreHole.Cluster;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using CoreHole.Reports;
 using CoreHole.Simulation;
 using Spectre.Console;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CoreHole.Cluster;
 using CoreHole.Datasets;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;

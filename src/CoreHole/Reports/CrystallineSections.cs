@@ -1,5 +1,6 @@
 using System.Text;
 using static CoreHole.Reports.Evaluations;
+using CoreHole.Plotting;
 
 namespace CoreHole.Reports;
 

@@ -1,4 +1,5 @@
 using CoreHole.Spectra;
+using CoreHole.Plotting;
 
 namespace CoreHole.Reports;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CoreHole.Datasets;
 using CoreHole.Learning;
 using static CoreHole.Reports.Evaluations;
+using CoreHole.Training;
 
 namespace CoreHole.Reports;
 

@@ -2,13 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CoreHole.Simulation;
+using CoreHole.Training;
 
 namespace CoreHole.Reports;
-
-/// <summary>One model <c>corehole reproduce</c> trained: on which set and input, the search's choice and its scores.</summary>
-public sealed record TrainedModelSummary(
-    string Name, string Variant, string TrainedOn, int Sites, string Grid, string Hidden, string WeightDecay, double CvMeanMse,
-    double CvStdMse, int Epochs, double ValidationMse, double? TestMse, double TrainingSeconds);
 
 /// <summary>
 /// What a run found: where the sites came from and how many each set has, the models, the measured prediction time per

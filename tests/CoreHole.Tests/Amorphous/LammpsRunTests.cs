@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CoreHole.Formats;
-using CoreHole.Simulation.Lammps;
+using CoreHole.Amorphous;
 using CoreHole.Structures;
 using CoreHole.Tests.Simulation;
 

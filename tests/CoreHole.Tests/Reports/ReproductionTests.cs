@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using CoreHole.Reports;
 
 namespace CoreHole.Tests.Reports;

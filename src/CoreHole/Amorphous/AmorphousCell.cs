@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoreHole.Formats;
 using CoreHole.Structures;
+using CoreHole.Simulation;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>What the LAMMPS run of a cell was and left: command, version, wall time, and the relaxed glass's pressure (GPa) and energy (eV/atom).</summary>
 public sealed record LammpsSummary(string Command, string Version, double WallSeconds, double PressureGpa, double EnergyEvPerAtom)

@@ -1,4 +1,4 @@
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>An SiO2 interatomic potential that LAMMPS ships: its pair style, its file in LAMMPS's potentials folder, the paper it comes from.</summary>
 public sealed record SilicaPotential(string PairStyle, string FileName, string Citation)

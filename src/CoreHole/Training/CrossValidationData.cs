@@ -1,6 +1,7 @@
 using CoreHole.Datasets;
+using CoreHole.Learning;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>
 /// The matrices of each cross-validation fold: the sites outside the split's test part, dealt into folds (whole

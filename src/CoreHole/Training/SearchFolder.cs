@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CoreHole.Simulation;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>
 /// A search is a folder, and its state is nothing but files, so a killed search resumes from what is there and any

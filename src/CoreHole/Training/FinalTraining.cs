@@ -1,6 +1,7 @@
 using CoreHole.Datasets;
+using CoreHole.Learning;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>What the final training did: on the train part, early-stopped on the validation part, scored on the test part.</summary>
 public sealed record FinalTrainingReport(

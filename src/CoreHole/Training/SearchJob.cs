@@ -1,4 +1,4 @@
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>One (combination, fold) training of the cross-validation; its id names its checkpoint file.</summary>
 public sealed record SearchJob(Combination Combination, int Fold)

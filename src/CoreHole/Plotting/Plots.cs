@@ -1,6 +1,6 @@
 using CoreHole.Spectra;
 
-namespace CoreHole.Reports;
+namespace CoreHole.Plotting;
 
 /// <summary>A curve to draw and its legend entry; <paramref name="Color"/> is a web colour (#rrggbb), or null for the palette's next.</summary>
 public sealed record PlotSeries(string Label, Curve Curve, string? Color = null);

@@ -3,7 +3,7 @@ using System.Text;
 using CoreHole.Formats;
 using CoreHole.Structures;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>
 /// LAMMPS data files of <c>atom_style atomic</c> in an orthogonal box: written from a crystal to start a run, read back

@@ -1,4 +1,4 @@
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>Floating-point operations (a multiply-add counts 2) of the dense layers, which are nearly all of the work.</summary>
 public static class NetworkFlops

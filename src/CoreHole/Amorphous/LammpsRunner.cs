@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>One LAMMPS run: its folder, the input script there, and the file (in that folder) its screen output goes to.</summary>
 public sealed record LammpsRun(string Folder, string Input, string Output = "lammps.out");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CoreHole.Datasets;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>
 /// Runs one search job from the folder's state alone and checkpoints it: reads the dataset named in search.json

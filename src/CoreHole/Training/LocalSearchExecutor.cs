@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>Runs a search's jobs, wherever: on this machine's cores now, or (later) through a cluster scheduler.</summary>
 public interface ISearchExecutor

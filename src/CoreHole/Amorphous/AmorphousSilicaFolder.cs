@@ -1,10 +1,11 @@
 using System.Text.Json;
 using CoreHole.Formats;
-using CoreHole.Reports;
 using CoreHole.Spectra;
 using CoreHole.Structures;
+using CoreHole.Simulation;
+using CoreHole.Plotting;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>
 /// A folder of amorphous SiO2 cells, one per seed, made by melt-quench and kept only when they are sound glasses:

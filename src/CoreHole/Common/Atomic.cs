@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Common;
 
 /// <summary>Writes that either complete or leave no file: a kill mid-write must never leave a half file that looks finished.</summary>
 public static class Atomic

@@ -1,4 +1,4 @@
-namespace CoreHole;
+namespace CoreHole.Common;
 
 /// <summary>
 /// A problem with something the user gave us (a file, a value, a missing program): reported as one line

@@ -1,6 +1,7 @@
 using CoreHole.Datasets;
+using CoreHole.Learning;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>
 /// What a search (or a single training) is run with, besides the grid point: the dataset (by path and SHA-256), the

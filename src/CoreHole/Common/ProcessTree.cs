@@ -1,4 +1,4 @@
-namespace CoreHole.Simulation;
+namespace CoreHole.Common;
 
 /// <summary>Reads /proc to measure a process and its descendants (mpirun's ranks): the peak memory a DFT run needs.</summary>
 static class ProcessTree

@@ -1,7 +1,6 @@
-using CoreHole.Learning;
 using CoreHole.Structures;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>
 /// The start of a melt-quench: SiO2's atoms at random in the protocol's cube, no two closer than

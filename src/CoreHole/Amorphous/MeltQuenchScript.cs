@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>
 /// The LAMMPS input script of a melt-quench: reads the random start, relaxes its closest contacts, melts, quenches,

@@ -1,10 +1,14 @@
 using CoreHole.Datasets;
-using CoreHole.Learning.Search;
 
-namespace CoreHole.Reports;
+namespace CoreHole.Training;
 
 /// <summary>Runs a search's unfinished jobs (the caller shows progress its own way); <paramref name="total"/> counts all jobs of the grid.</summary>
 public delegate void SearchJobsRunner(SearchJobRunner runner, IReadOnlyList<SearchJob> pending, int total);
+
+/// <summary>One model <c>corehole reproduce</c> trained: on which set and input, the search's choice and its scores.</summary>
+public sealed record TrainedModelSummary(
+    string Name, string Variant, string TrainedOn, int Sites, string Grid, string Hidden, string WeightDecay, double CvMeanMse,
+    double CvStdMse, int Epochs, double ValidationMse, double? TestMse, double TrainingSeconds);
 
 /// <summary>
 /// One model of a reproduction: its dataset written once (kept while its sites are unchanged, so an interrupted run

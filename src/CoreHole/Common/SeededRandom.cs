@@ -1,4 +1,4 @@
-namespace CoreHole.Learning;
+namespace CoreHole.Common;
 
 /// <summary>
 /// xoshiro128** seeded through SplitMix64: a small, fast generator whose stream is fixed by this code (unlike

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>One grid point of the search: hidden layer widths and a weight decay.</summary>
 public sealed record Combination(int Index, int[] Hidden, float WeightDecay)

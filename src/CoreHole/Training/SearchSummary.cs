@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CoreHole.Simulation;
 
-namespace CoreHole.Learning.Search;
+namespace CoreHole.Training;
 
 /// <summary>One combination's cross-validation: its fold MSEs, their mean and sample standard deviation.</summary>
 public sealed record CombinationScore(Combination Combination, IReadOnlyList<double> FoldMse, double MeanEpochs)

@@ -1,6 +1,6 @@
 using CoreHole.Structures;
 
-namespace CoreHole.Simulation.Lammps;
+namespace CoreHole.Amorphous;
 
 /// <summary>
 /// How an SiO2 glass is made by molecular dynamics, every choice explicit: <see cref="FormulaUnits"/> SiO2 placed at
