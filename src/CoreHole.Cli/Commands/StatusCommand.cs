@@ -54,7 +54,7 @@ static class StatusCommand
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
             var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
-            var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
+            var walls = records.Where(r => (r.Stage != CampaignJob.GroundStateName) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
             table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Outdated).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Running).ToString(),

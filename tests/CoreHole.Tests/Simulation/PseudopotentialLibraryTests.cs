@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoreHole.Simulation;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 
 namespace CoreHole.Tests.Simulation;
 

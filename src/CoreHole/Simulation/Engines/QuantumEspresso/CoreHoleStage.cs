@@ -3,7 +3,7 @@ using System.Text;
 using CoreHole.Formats;
 using CoreHole.Spectra;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>
 /// The O K edge of one inequivalent O site: the supercell with the core-hole pseudopotential on the absorber,
@@ -13,7 +13,6 @@ namespace CoreHole.Simulation;
 /// </summary>
 public static class CoreHoleStage
 {
-    public static string NameOf(string siteLabel) => $"site_{siteLabel}";
     const string Prefix = "ch";
     static readonly string[] Directions = ["x", "y", "z"];
 
@@ -28,7 +27,7 @@ public static class CoreHoleStage
         var (species, labels) = context.Species(cell, absorber);
         var occupied = StageContext.OccupiedBands(species, labels, 1, $"{plan.Name} {siteLabel}");
         var kgrid = $"{preset.CoreHoleKGrid} {preset.CoreHoleKGrid} {preset.CoreHoleKGrid} 0 0 0";
-        var runs = new List<QeRunRecord>();
+        var runs = new List<ProgramRunRecord>();
 
         var scf = context.Run("pw.x", "scf.in", new QeInput()
             .Namelist("control", ("calculation", "scf"), ("prefix", Prefix), ("pseudo_dir", context.Pseudopotentials.Folder), ("outdir", "./tmp/"))
@@ -78,7 +77,7 @@ public static class CoreHoleStage
         };
         if (scfOutput.HighestOccupied is { } homo) results["homo_ev"] = homo;
         if (scfOutput.LowestUnoccupied is { } lumo) results["lumo_ev"] = lumo;
-        return new StageRecord(plan.Name, NameOf(siteLabel), scfOutput.QeVersion, preset.Name, preset, context.Processes, Environment.MachineName,
+        return new StageRecord(plan.Name, CampaignJob.CoreHoleName(siteLabel), scfOutput.QeVersion, preset.Name, preset, context.Processes, Environment.MachineName,
             DateTimeOffset.UtcNow, runs.Sum(r => r.WallSeconds), runs, results, species.ToDictionary(s => s.FileName, s => s.Sha256));
     }
 

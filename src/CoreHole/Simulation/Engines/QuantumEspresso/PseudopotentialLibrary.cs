@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>A pseudopotential file ready for pw.x: species label, element, file path, valence charge and a content hash for provenance.</summary>
 public sealed record Pseudopotential(string Species, string Element, string Path, double Valence, string Sha256)

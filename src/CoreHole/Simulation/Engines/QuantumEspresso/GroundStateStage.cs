@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CoreHole.Formats;
 using CoreHole.Spectra;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>
 /// The ground state of the primitive cell: pw.x scf, pw.x nscf on a denser k mesh with enough empty bands that every
@@ -13,43 +11,13 @@ namespace CoreHole.Simulation;
 /// </summary>
 public static class GroundStateStage
 {
-    public const string Name = "gs";
     const string Prefix = "gs";
     const int MaxNscfAttempts = 3;
 
-    /// <summary>
-    /// projwfc's Gaussian, standard deviation 0.05 eV (QE's degauss is sqrt(2) sigma, in Ry), on a 0.02 eV grid: CoreHole's
-    /// sigma = 0.5 eV broadening then makes it 0.5025 eV. Not tetrahedra: projwfc samples the tetrahedron DOS at its grid
-    /// points, and the flat valence bands of a framework make it spikes narrower than the grid, so the sampled DOS
-    /// held 0.84-1.22 of the states below the gap and ACO's valence-window PDOS moved by MSE 0.47 from a 3x3x3 to a 4x4x4
-    /// mesh; this Gaussian holds every state and gives both meshes to 0.0001 (README, "k meshes").
-    /// </summary>
-    const double PdosSigma = 0.05, PdosStep = 0.02, RydbergInEv = 13.605693123;
-
-    /// <summary>The projwfc settings that make the DOS: written into projwfc.in, and read back from a finished stage's to tell whether it is <see cref="IsOutdated"/>.</summary>
-    static readonly (string Key, double Value)[] DosSettings =
-        [("DeltaE", PdosStep), ("degauss", Math.Round(Math.Sqrt(2) * PdosSigma / RydbergInEv, 6))];
-
-    /// <summary>
-    /// Whether a finished ground state was made by another DOS method than <see cref="DosSettings"/> (the campaign's
-    /// first 29 used tetrahedra): its kept projwfc.in is the record of how its PDOS was made, and one without it
-    /// cannot show it was made this way. An outdated stage stays in use until its redo replaces it.
-    /// </summary>
-    public static bool IsOutdated(string stageFolder)
-    {
-        var input = Path.Combine(stageFolder, "projwfc.in");
-        if (!File.Exists(input)) return true;
-        var text = File.ReadAllText(input);
-        return DosSettings.Any(setting =>
-            Regex.Match(text, $@"^\s*{setting.Key}\s*=\s*([-+0-9.eEdD]+)", RegexOptions.Multiline | RegexOptions.IgnoreCase) is not { Success: true } m
-            || !double.TryParse(m.Groups[1].Value.Replace('d', 'e').Replace('D', 'e'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || Math.Abs(value - setting.Value) > 1e-9);
-    }
-
-    /// <summary>projwfc's input: the DOS of <see cref="DosSettings"/> between <paramref name="emin"/> and <paramref name="emax"/> (eV).</summary>
+    /// <summary>projwfc's input: the DOS of <see cref="DosMethod.ProjwfcSettings"/> between <paramref name="emin"/> and <paramref name="emax"/> (eV).</summary>
     public static QeInput ProjwfcInput(double emin, double emax) => new QeInput()
         .Namelist("projwfc", [("prefix", Prefix), ("outdir", "./tmp/"), ("filpdos", "pdos"),
-            .. DosSettings.Select(s => (s.Key, (object)s.Value)), ("Emin", emin), ("Emax", emax)]);
+            .. DosMethod.ProjwfcSettings.Select(s => (s.Key, (object)s.Value)), ("Emin", emin), ("Emax", emax)]);
 
     public static StageRecord Run(StageContext context)
     {
@@ -58,9 +26,9 @@ public static class GroundStateStage
         var cell = plan.Primitive;
         var (species, labels) = context.Species(cell);
         var occupied = StageContext.OccupiedBands(species, labels, 0, plan.Name);
-        var atGamma = AtGamma(cell.Lattice, preset);
+        var atGamma = KMesh.IsGammaOnly(cell.Lattice, preset);
         string Mesh(double length) => atGamma ? "K_POINTS gamma\n" : StageContext.KPoints(cell.Lattice, length);
-        var runs = new List<QeRunRecord>();
+        var runs = new List<ProgramRunRecord>();
 
         QeInput Input(string calculation, int bands, string occupations, string kpoints, double convergence) =>
             new QeInput()
@@ -108,7 +76,7 @@ public static class GroundStateStage
         runs.Add(projwfc);
         KeepPdos(context);
 
-        return new StageRecord(plan.Name, Name, nscfOutput.QeVersion, preset.Name, preset, context.Processes, Environment.MachineName,
+        return new StageRecord(plan.Name, CampaignJob.GroundStateName, nscfOutput.QeVersion, preset.Name, preset, context.Processes, Environment.MachineName,
             DateTimeOffset.UtcNow, runs.Sum(r => r.WallSeconds), runs,
             new Dictionary<string, double>
             {
@@ -127,24 +95,6 @@ public static class GroundStateStage
     public static BandEdges? Combined(BandEdges? nscf, BandEdges? scf) =>
         nscf is null || scf is null ? nscf
             : new BandEdges(Math.Max(nscf.Vbm, scf.Vbm), Math.Min(nscf.Cbm, scf.Cbm), "bands at all nscf and scf k-points");
-
-    /// <summary>
-    /// A material's ground-state job, sized as its cost grows: the nscf dominates, and it costs per irreducible k-point
-    /// (1 at Γ) about the bands to CBM + 20 eV times the plane waves, each growing with the cell volume.
-    /// </summary>
-    public static CampaignJob Job(MaterialPlan plan, Preset preset)
-    {
-        var cell = plan.Primitive;
-        var kPoints = AtGamma(cell.Lattice, preset) ? 1 : Structures.Symmetry.IrreducibleKPoints(cell, StageContext.Mesh(cell.Lattice, preset.NscfKLength));
-        return new CampaignJob(plan.Name, null, cell.Atoms.Count, cell.Lattice.Volume, kPoints);
-    }
-
-    /// <summary>Whether a cell is wide enough for its ground state to run at Γ alone (<see cref="Preset.GammaCellWidth"/>).</summary>
-    public static bool AtGamma(Structures.Lattice lattice, Preset preset)
-    {
-        var widths = lattice.PerpendicularWidths();
-        return Math.Min(widths.X, Math.Min(widths.Y, widths.Z)) >= preset.GammaCellWidth;
-    }
 
     /// <summary>
     /// Empty bands needed to reach <paramref name="reach"/> eV above the CBM: free-electron states per spin below E,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>The parts of a UPF (v2) pseudopotential file CoreHole needs: valence charge and the GIPAW core orbitals.</summary>
 public sealed partial class Upf

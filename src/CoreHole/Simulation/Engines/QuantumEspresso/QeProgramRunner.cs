@@ -1,21 +1,17 @@
 using System.Diagnostics;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>One run of a Quantum ESPRESSO program: executable, working folder, input and output file names (in that folder), MPI processes.</summary>
 /// <param name="StdinInput">ld1.x reads its input from standard input; the others take <c>-in FILE</c>.</param>
 /// <param name="ExtraArguments">e.g. <c>-nk 2</c> for pool parallelism.</param>
 public sealed record QeRun(string Program, string Folder, string Input, string Output, int Processes, bool StdinInput = false, string ExtraArguments = "");
 
-/// <summary>What a finished run measured: wall time, the peak resident memory of its largest process, the command line.</summary>
-public sealed record QeRunRecord(string Program, string Command, double WallSeconds, long MaxRssBytes, string OutputPath);
-
 /// <summary>A QE program that stopped on an error, with QE's own error text (the %%%% block) or the tail of its output.</summary>
 public sealed class QeRunFailedException(QeRun run, string reason)
-    : Exception($"{run.Program} failed in {run.Folder}: {reason}")
+    : ProgramFailedException(run.Program, $"{run.Program} failed in {run.Folder}: {reason}", reason)
 {
     public QeRun Run { get; } = run;
-    public string Reason { get; } = reason;
 }
 
 /// <summary>
@@ -23,7 +19,7 @@ public sealed class QeRunFailedException(QeRun run, string reason)
 /// an interruption, not a failure of the calculation, so its job stays to do.
 /// </summary>
 public sealed class QeRunInterruptedException(QeRun run, string signal)
-    : Exception($"{run.Program} in {run.Folder} was stopped by {signal} from outside CoreHole")
+    : ProgramInterruptedException($"{run.Program} in {run.Folder} was stopped by {signal} from outside CoreHole")
 {
     public QeRun Run { get; } = run;
 }
@@ -35,8 +31,6 @@ public sealed class QeRunInterruptedException(QeRun run, string signal)
 /// </summary>
 public sealed class QeProgramRunner
 {
-    public const string PidFileName = "running.pid";
-
     /// <summary>Throws a one-line error naming the Debian package when a program is missing.</summary>
     public static void RequireInstalled(params string[] programs)
     {
@@ -51,7 +45,7 @@ public sealed class QeProgramRunner
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    public QeRunRecord Run(QeRun run, CancellationToken cancel = default)
+    public ProgramRunRecord Run(QeRun run, CancellationToken cancel = default)
     {
         RequireInstalled(run.Program);
         var useMpi = run.Processes > 1;
@@ -79,7 +73,7 @@ public sealed class QeProgramRunner
         var outputPath = Path.Combine(run.Folder, run.Output);
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InputError($"could not start {executable}");
-        var pidFile = Path.Combine(run.Folder, PidFileName);
+        var pidFile = Path.Combine(run.Folder, JobRunner.PidFileName);
         File.WriteAllText(pidFile, $"{process.Id} {run.Program}");
         using var kill = cancel.Register(() => ProcessTree.KillTree(process.Id));
 
@@ -113,7 +107,7 @@ public sealed class QeProgramRunner
         }
         if (CompletionMarker(run.Program) is { } marker && !stdout.Contains(marker))
             throw new QeRunFailedException(run, $"output ends without '{marker}'; {Tail(stdout)}");
-        return new QeRunRecord(run.Program, command, stopwatch.Elapsed.TotalSeconds, maxRss, outputPath);
+        return new ProgramRunRecord(run.Program, command, stopwatch.Elapsed.TotalSeconds, maxRss, outputPath);
     }
 
     /// <summary>

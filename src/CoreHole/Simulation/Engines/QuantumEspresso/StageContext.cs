@@ -1,4 +1,4 @@
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>What every stage needs: settings, MPI processes, pseudopotentials, the program runner, and its two folders.</summary>
 /// <param name="WorkFolder">Scratch for the running programs (wavefunctions, save folders); deleted when the stage finishes.</param>
@@ -13,7 +13,7 @@ public sealed record StageContext(
     string StageFolder,
     CancellationToken Cancel)
 {
-    public QeRunRecord Run(string program, string inputName, QeInput input, string extraArguments = "")
+    public ProgramRunRecord Run(string program, string inputName, QeInput input, string extraArguments = "")
     {
         File.WriteAllText(Path.Combine(WorkFolder, inputName), input.ToString());
         var output = Path.ChangeExtension(inputName, ".out");
@@ -24,7 +24,7 @@ public sealed record StageContext(
     /// The parsed output of a finished pw.x scf, refused unless it converged: pw.x stops at electron_maxstep with JOB DONE
     /// and a density nothing after it should use (a metal, or a defect state at the Fermi level, under fixed occupations).
     /// </summary>
-    public static Formats.PwOutput ConvergedScf(QeRunRecord scf, string what)
+    public static Formats.PwOutput ConvergedScf(ProgramRunRecord scf, string what)
     {
         var output = Formats.PwOutputReader.Read(scf.OutputPath);
         if (output.Converged != true)
@@ -34,7 +34,7 @@ public sealed record StageContext(
     }
 
     /// <summary>Keeps a run's input as text and its output gzip-compressed in the stage folder.</summary>
-    public void Keep(QeRunRecord run, string inputName)
+    public void Keep(ProgramRunRecord run, string inputName)
     {
         File.Copy(Path.Combine(WorkFolder, inputName), Path.Combine(StageFolder, inputName), overwrite: true);
         Atomic.CopyGzipped(run.OutputPath, Path.Combine(StageFolder, Path.GetFileName(run.OutputPath) + ".gz"));
@@ -60,16 +60,9 @@ public sealed record StageContext(
         return (int)Math.Round(electrons) / 2;
     }
 
-    /// <summary>The k mesh of a length: n_i = ceil(length / |a_i|), at least 1.</summary>
-    public static (int N1, int N2, int N3) Mesh(Structures.Lattice lattice, double length)
-    {
-        int N(Structures.Vec3 v) => Math.Max(1, (int)Math.Ceiling(length / v.Length - 1e-9));
-        return (N(lattice.A), N(lattice.B), N(lattice.C));
-    }
-
     public static string KPoints(Structures.Lattice lattice, double length)
     {
-        var (n1, n2, n3) = Mesh(lattice, length);
+        var (n1, n2, n3) = KMesh.Of(lattice, length);
         return $"K_POINTS automatic\n{n1} {n2} {n3} 0 0 0\n";
     }
 }

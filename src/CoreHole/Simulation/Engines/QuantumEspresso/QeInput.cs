@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoreHole.Structures;
 
-namespace CoreHole.Simulation;
+namespace CoreHole.Simulation.Engines.QuantumEspresso;
 
 /// <summary>
 /// A Quantum ESPRESSO input file: Fortran namelists (ordered name = value pairs) followed by cards, written exactly
