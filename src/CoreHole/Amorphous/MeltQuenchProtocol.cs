@@ -8,7 +8,7 @@ namespace CoreHole.Amorphous;
 /// <see cref="MeltPicoseconds"/>, cooled linearly to <see cref="FinalTemperature"/> at <see cref="QuenchRate"/> (K/s),
 /// held there for <see cref="AnnealPicoseconds"/>, and relaxed to the nearest energy minimum; all at fixed volume
 /// (Nosé-Hoover NVT, damping <see cref="ThermostatPicoseconds"/>), with time step <see cref="TimestepFemtoseconds"/>.
-/// The defaults follow Kiyohara et al. (2020) (5000 K melt for 1 ns) except the quench rate, 4x theirs (see the README).
+/// The defaults follow Kiyohara et al. (2020) (5000 K melt for 1 ns) except the quench rate, 4x theirs (see docs/amorphous.md).
 /// </summary>
 public sealed record MeltQuenchProtocol(
     int FormulaUnits = 24,

@@ -14,7 +14,7 @@ public static class DosMethod
     /// sigma = 0.5 eV broadening then makes it 0.5025 eV. Not tetrahedra: projwfc samples the tetrahedron DOS at its grid
     /// points, and the flat valence bands of a framework make it spikes narrower than the grid, so the sampled DOS
     /// held 0.84-1.22 of the states below the gap and ACO's valence-window PDOS moved by MSE 0.47 from a 3x3x3 to a 4x4x4
-    /// mesh; this Gaussian holds every state and gives both meshes to 0.0001 (README, "k meshes").
+    /// mesh; this Gaussian holds every state and gives both meshes to 0.0001 (docs/simulating.md, "The DOS method").
     /// </summary>
     const double PdosSigma = 0.05, PdosStep = 0.02, RydbergInEv = 13.605693123;
 

@@ -20,7 +20,7 @@ public interface ICampaignExecutor
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
 /// ones unless asked to retry; outdated ones are redone) and those another process on the same folder has taken meanwhile, so that several can
 /// share a campaign; refits its time estimates as stages finish, and stops starting new jobs once a deadline would be
-/// passed, so a session can end with every started stage finished. A program stopped from outside leaves its job to
+/// passed, so a run can end with every started stage finished. A program stopped from outside leaves its job to
 /// do and the campaign goes on. Several failures in a row mean something
 /// systematic (a missing file, a broken installation): it stops rather than fail every remaining job.
 /// </summary>
