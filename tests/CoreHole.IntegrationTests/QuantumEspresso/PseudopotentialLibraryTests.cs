@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CoreHole.Simulation;
 using CoreHole.Simulation.Engines.QuantumEspresso;
 
-namespace CoreHole.Tests.Simulation;
+namespace CoreHole.IntegrationTests.QuantumEspresso;
 
 /// <summary>The pseudopotentials CoreHole generates with ld1.x from its embedded inputs (well under a second each).</summary>
 public class PseudopotentialLibraryTests

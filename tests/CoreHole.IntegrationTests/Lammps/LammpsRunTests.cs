@@ -4,7 +4,7 @@ using CoreHole.Amorphous;
 using CoreHole.Structures;
 using CoreHole.Tests.Simulation;
 
-namespace CoreHole.Tests.Amorphous;
+namespace CoreHole.IntegrationTests.Lammps;
 
 /// <summary>
 /// Real LAMMPS runs, tiny so that they take seconds: 24 atoms through a 1300-step melt-quench. They exercise the

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CoreHole.Tests.Reports;
+namespace CoreHole.IntegrationTests.Chromium;
 
 /// <summary>Renders a page with Debian's chromium, headless and offline, and returns the DOM after its scripts ran.</summary>
 static class HeadlessChromium

@@ -1,7 +1,7 @@
 using CoreHole.Simulation;
 using CoreHole.Simulation.Engines.QuantumEspresso;
 
-namespace CoreHole.Tests.Simulation;
+namespace CoreHole.IntegrationTests.QuantumEspresso;
 
 /// <summary>How a run that ends on a signal is told apart: stopped from outside (the job stays to do) or failed.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]   // signals and shell scripts, as QE itself

@@ -2,7 +2,7 @@ using CoreHole.Datasets;
 using CoreHole.Reports;
 using CoreHole.Simulation;
 
-namespace CoreHole.Tests.Datasets;
+namespace CoreHole.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The dataset committed as data/dataset.h5 (issue 8): it reads, it holds the issue's targets, and every site in it is

@@ -3,7 +3,7 @@ using CoreHole.Datasets;
 using CoreHole.Spectra;
 using CoreHole.Tests.Simulation;
 
-namespace CoreHole.Tests.Pipeline;
+namespace CoreHole.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The whole chain through the real CLI, from DFT output files to predictions: the alpha-quartz pilot (real QE

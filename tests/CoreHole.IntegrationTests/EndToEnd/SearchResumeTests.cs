@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CoreHole.Tests.Simulation;
 
-namespace CoreHole.Tests.Pipeline;
+namespace CoreHole.IntegrationTests.EndToEnd;
 
 /// <summary>A search killed for real (SIGKILL to the process, mid-way) resumes and ends exactly as an uninterrupted one.</summary>
 public class SearchResumeTests

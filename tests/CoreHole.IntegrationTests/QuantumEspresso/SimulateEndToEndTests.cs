@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 using CoreHole.Formats;
 using CoreHole.Simulation;
 using CoreHole.Spectra;
+using CoreHole.Tests.Simulation;
 
-namespace CoreHole.Tests.Simulation;
+namespace CoreHole.IntegrationTests.QuantumEspresso;
 
 /// <summary>
 /// Real Quantum ESPRESSO runs through the real CLI, on rock salt at the smoke preset (an 8-atom core-hole cell),

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using CoreHole.Tests.Simulation;
 
-namespace CoreHole.Tests.Cluster;
+namespace CoreHole.IntegrationTests.Slurm;
 
 /// <summary>
 /// The Slurm executor against a real Slurm (scripts/slurm-local.sh: slurmctld, slurmd, slurmdbd on this machine, which
