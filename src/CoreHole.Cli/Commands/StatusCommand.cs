@@ -43,9 +43,12 @@ static class StatusCommand
         return command;
     }
 
+    /// <summary>
+    /// Reads only: a task the cluster stopped is shown from Slurm's side (<see cref="Cluster"/>) until the executor's
+    /// next submission or wait records its failed.json.
+    /// </summary>
     static void Campaign(Campaign campaign, IReadOnlyList<SlurmTaskStatus> tasks)
     {
-        SlurmCampaignExecutor.RecordClusterFailures(campaign, tasks);
         var materials = campaign.Materials();
         var jobs = campaign.Jobs(materials);
         var finished = campaign.FinishedJobs().ToList();
