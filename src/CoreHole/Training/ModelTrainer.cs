@@ -17,8 +17,6 @@ public sealed record TrainedModelSummary(
 /// </summary>
 public sealed class ModelTrainer(string workFolder, string grid, SearchJobsRunner runJobs, Action<string> log)
 {
-    public const int Folds = 5;
-
     /// <summary>The search grid's name (<see cref="SearchSpace.Grid"/>).</summary>
     public string Grid => grid;
 
@@ -33,8 +31,7 @@ public sealed class ModelTrainer(string workFolder, string grid, SearchJobsRunne
 
     public (SpectrumModel Model, TrainedModelSummary Summary, SearchSummary Search) Train(string name, string datasetPath, InputVariant variant)
     {
-        var settings = new SearchSettings(datasetPath, SearchFolder.Sha256(datasetPath), variant.Name(), Splits.Paper, Folds,
-            LearningRate: 1e-3f, BatchSize: 32, Epochs: 300, Patience: 20, Dropout: 0.5f, Seed: 0, grid);
+        var settings = SearchSettings.WithDefaults(datasetPath, variant, Splits.Paper, grid);
         var folderPath = Path.Combine(workFolder, name);
         if (File.Exists(Path.Combine(folderPath, SearchFolder.SettingsFile)) && SearchFolder.Open(folderPath).Settings != settings)
         {
@@ -44,7 +41,7 @@ public sealed class ModelTrainer(string workFolder, string grid, SearchJobsRunne
         var folder = SearchFolder.Create(folderPath, settings);
         var all = folder.Jobs();
         var pending = all.Where(j => folder.Result(j) is null).ToList();
-        log($"{name}: {grid} search, {all.Count / Folds} combinations x {Folds} folds on {variant.Name()} input, {all.Count - pending.Count} jobs already done");
+        log($"{name}: {grid} search, {all.Count / settings.Folds} combinations x {settings.Folds} folds on {variant.Name()} input, {all.Count - pending.Count} jobs already done");
         runJobs(new SearchJobRunner(folder), pending, all.Count);
         var search = SearchSummary.Of(folder);
         search.WriteCsv(folder.ResultsCsv);
