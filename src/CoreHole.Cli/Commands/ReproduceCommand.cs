@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CoreHole.Training;
 using CoreHole.Reports;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 

@@ -4,6 +4,7 @@ using CoreHole.Training;
 using CoreHole.Reports;
 using CoreHole.Simulation;
 using Spectre.Console;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using CoreHole.Datasets;
 using CoreHole.Reports;
 using CoreHole.Simulation;
+using CoreHole.Paper;
 
 namespace CoreHole.IntegrationTests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CoreHole.Training;
 using CoreHole.Reports;
+using CoreHole.Paper;
 
 namespace CoreHole.Tests.Reports;
 

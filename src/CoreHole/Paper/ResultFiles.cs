@@ -4,7 +4,7 @@ using System.Text.Json;
 using CoreHole.Simulation;
 using CoreHole.Training;
 
-namespace CoreHole.Reports;
+namespace CoreHole.Paper;
 
 /// <summary>
 /// What a run found: where the sites came from and how many each set has, the models, the measured prediction time per

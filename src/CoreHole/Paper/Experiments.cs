@@ -1,4 +1,4 @@
-namespace CoreHole.Reports;
+namespace CoreHole.Paper;
 
 /// <summary>
 /// The names shared by a run and its report: the models <c>corehole reproduce</c> trains, the evaluations (a model

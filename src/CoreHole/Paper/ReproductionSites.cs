@@ -1,7 +1,7 @@
 using CoreHole.Datasets;
 using CoreHole.Simulation;
 
-namespace CoreHole.Reports;
+namespace CoreHole.Paper;
 
 /// <summary>
 /// The finished sites of a campaign sorted into the paper's three sets: crystalline SiO2 (every material made of Si

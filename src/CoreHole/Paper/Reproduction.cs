@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using CoreHole.Datasets;
 using CoreHole.Learning;
-using static CoreHole.Reports.Evaluations;
+using static CoreHole.Paper.Evaluations;
 using CoreHole.Training;
 
-namespace CoreHole.Reports;
+namespace CoreHole.Paper;
 
 /// <summary>
 /// The paper's experiments on our sites: four models (crystalline SiO2 with each input variant, amorphous SiO2 without
