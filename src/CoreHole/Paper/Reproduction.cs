@@ -7,10 +7,10 @@ using CoreHole.Training;
 namespace CoreHole.Paper;
 
 /// <summary>
-/// The paper's experiments on our sites: four models (crystalline SiO2 with each input variant, amorphous SiO2 without
-/// band gap), each applied where the paper applies it, written as result files (<see cref="ResultFiles"/>) that
-/// <see cref="ReportPage"/> turns into the page. A set too small to train on is not trained on: the summary says so
-/// and which command makes more data.
+/// Runs the paper's experiments (<see cref="Experiments"/>: four models, crystalline SiO2 with each input variant and
+/// amorphous SiO2 without band gap, each applied where the paper applies it) on our sites, written as result files
+/// (<see cref="ResultFiles"/>) that the report renders. A set too small to train on is not trained on: the summary
+/// says so and which command makes more data.
 /// </summary>
 public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Action<string> log)
 {
@@ -26,55 +26,37 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     {
         var clock = Stopwatch.StartNew();
         results.WriteAmorphousCells(sites.AmorphousCells ?? []);
-        var crystalline = Build("crystalline", sites.Crystalline);
-        var amorphous = Build("amorphous", sites.Amorphous);
-        var oxides = Build("oxides", sites.Oxides.Where(s => s.Material != ReproductionSites.SrTiO3).ToList());
-        var srTiO3 = Build("srtio3", sites.Oxides.Where(s => s.Material == ReproductionSites.SrTiO3).ToList());
-        const string SrTiO3Missing = "SrTiO3 is not in the dataset yet: its site comes from ./corehole simulate --manifest data/structures/campaign.txt -o data/campaign";
-        var amorphousMissing = $"no amorphous SiO2 spectra are in the dataset yet ({sites.Amorphous.Count} sites); they come from: {AmorphousCommand}";
-        double? predictionSeconds = null;
+        var sets = Experiments.Sets.ToDictionary(set => set, set => Build(set.Name, set.Of(sites)));
 
-        if (crystalline is not null && TooFew(sites.Crystalline.Count, "crystalline SiO2", CampaignCommand) is null)
+        var trained = new Dictionary<ModelExperiment, SpectrumModel>();
+        var untrained = new Dictionary<ModelExperiment, string>();
+        foreach (var model in Experiments.Models)
         {
-            var conduction = Train(CrystallineConductionModel, crystalline, InputVariant.Conduction);
-            Evaluate(CrystallineConduction, conduction, crystalline.Data, TestSites(crystalline.Data));
-            Evaluate(CrystallineAllConduction, conduction, crystalline.Data, AllSites(crystalline.Data));
-            var bandGap = Train(CrystallineBandGapModel, crystalline, InputVariant.BandGap);
-            Evaluate(CrystallineBandGap, bandGap, crystalline.Data, TestSites(crystalline.Data));
-            var valence = Train(CrystallineValenceModel, crystalline, InputVariant.Valence);
-            predictionSeconds = PredictionSeconds(valence, crystalline.Data);
-            if (amorphous is not null)
+            if (TooFew(model.TrainedOn.Of(sites).Count, model.TrainedOn) is { } shortage)
             {
-                Evaluate(AmorphousConduction, conduction, amorphous.Data, AllSites(amorphous.Data));
-                Evaluate(AmorphousBandGap, bandGap, amorphous.Data, AllSites(amorphous.Data));
-                Evaluate(AmorphousValence, valence, amorphous.Data, AllSites(amorphous.Data));
+                untrained[model] = $"no model trained on {model.TrainedOn.Label}: {shortage}";
+                log(untrained[model]);
             }
-            else missing[Fig3] = amorphousMissing;
-            if (oxides is not null) Evaluate(Oxides, valence, oxides.Data, AllSites(oxides.Data));
-            else missing[Fig4] = $"no Li2O, MgO, alpha-Al2O3 or alpha-GeO2 spectra are in the dataset yet; they come from: {CampaignCommand}";
-            if (srTiO3 is not null) Evaluate(SrTiO3, valence, srTiO3.Data, AllSites(srTiO3.Data));
-            else missing[SuppFig3] = SrTiO3Missing;
-        }
-        else
-        {
-            var shortage = TooFew(sites.Crystalline.Count, "crystalline SiO2", CampaignCommand)!;
-            foreach (var section in new[] { Fig2, Fig3, Fig4, SuppFig3, Search })
-                missing[section] = $"no model trained on crystalline SiO2: {shortage}";
-            if (srTiO3 is null) missing[SuppFig3] += $"; and {SrTiO3Missing}";
-            log(missing[Fig2]);
+            else trained[model] = Train(model.Name, sets[model.TrainedOn]!, model.Input);
         }
 
-        if (amorphous is not null && TooFew(sites.Amorphous.Count, "amorphous SiO2", AmorphousCommand) is null)
+        foreach (var evaluation in Experiments.Evaluations)
         {
-            var model = Train(AmorphousConductionModel, amorphous, InputVariant.Conduction);
-            if (crystalline is not null) Evaluate(CrystallineByAmorphousModel, model, crystalline.Data, AllSites(crystalline.Data));
-            else missing[SuppFig1] = $"no crystalline SiO2 spectra are in the dataset yet; they come from: {CampaignCommand}";
+            var reasons = new List<string>();
+            if (untrained.TryGetValue(evaluation.Model, out var notTrained)) reasons.Add(notTrained);
+            // A set too small to train on already says so; any other set may simply be absent.
+            if (sets[evaluation.On] is null && evaluation.On != evaluation.Model.TrainedOn)
+                reasons.Add($"no {evaluation.On.Label} spectra are in the dataset yet; they come from: {evaluation.On.Command}");
+            foreach (var reason in reasons) Missing(evaluation.Section, reason);
+            if (reasons.Count == 0)
+            {
+                var data = sets[evaluation.On]!.Data;
+                Evaluate(evaluation.Name, trained[evaluation.Model], data, evaluation.TestSitesOnly ? TestSites(data) : AllSites(data));
+            }
         }
-        else
-        {
-            missing[SuppFig1] = $"no model trained on amorphous SiO2: {TooFew(sites.Amorphous.Count, "amorphous SiO2", AmorphousCommand)}";
-            log(missing[SuppFig1]);
-        }
+        foreach (var reason in untrained.Values) Missing(Search, reason);
+        double? predictionSeconds = trained.TryGetValue(Experiments.TimedModel, out var timed)
+            ? PredictionSeconds(timed, sets[Experiments.TimedModel.TrainedOn]!.Data) : null;
 
         var costs = sites.Crystalline.Concat(sites.Amorphous).Concat(sites.Oxides)
             .Where(s => s.Provenance.CoreHoleWallSeconds > 0 && s.Provenance.GroundStateWallSeconds > 0)
@@ -88,6 +70,10 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         return summary;
     }
 
+    /// <summary>Adds a reason why a section of the report has no data; several reasons are joined.</summary>
+    void Missing(string section, string reason) =>
+        missing[section] = missing.TryGetValue(section, out var before) ? before.Contains(reason) ? before : $"{before}; and {reason}" : reason;
+
     sealed record Built(string Path, Dataset Data);
 
     Built? Build(string name, IReadOnlyList<SiteRecord> records)
@@ -98,9 +84,9 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         return new Built(trainer.WriteDataset(name, data), data);
     }
 
-    /// <summary>Why a set of <paramref name="count"/> sites is too small to train on, or null if it is not.</summary>
-    static string? TooFew(int count, string what, string command) => count >= MinimumSites ? null
-        : $"only {count} {what} sites are in the dataset yet; training needs at least {MinimumSites} (the paper's 9:1 split then leaves a test site); more come from: {command}";
+    /// <summary>Why <paramref name="count"/> sites of <paramref name="set"/> are too few to train on, or null if they are not.</summary>
+    static string? TooFew(int count, SiteSet set) => count >= MinimumSites ? null
+        : $"only {count} {set.Label} sites are in the dataset yet; training needs at least {MinimumSites} (the paper's 9:1 split then leaves a test site); more come from: {set.Command}";
 
     SpectrumModel Train(string name, Built set, InputVariant variant)
     {
