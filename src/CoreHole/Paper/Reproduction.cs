@@ -54,7 +54,8 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
                 Evaluate(evaluation.Name, trained[evaluation.Model], data, evaluation.TestSitesOnly ? TestSites(data) : AllSites(data));
             }
         }
-        foreach (var reason in untrained.Values) Missing(Search, reason);
+        // The search section shows every trained model's table; it is missing only when none was trained.
+        if (trained.Count == 0) foreach (var reason in untrained.Values) Missing(Search, reason);
         double? predictionSeconds = trained.TryGetValue(Experiments.TimedModel, out var timed)
             ? PredictionSeconds(timed, sets[Experiments.TimedModel.TrainedOn]!.Data) : null;
 
