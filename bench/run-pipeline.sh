@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The learning pipeline's two measurements in one command (numbers in the README, "Learning pipeline"):
+# The learning pipeline's two measurements in one command (numbers in docs/learning.md):
 #  1. the paper's full search, 108 combinations x 5 folds with early stopping, on 1000 synthetic sites, all cores
 #     (CoreHole prints the total FLOPs and the sustained GFLOP/s);
 #  2. prediction throughput from preprocessed input (spectra/s) for the search's best model and two fixed shapes.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CoreHole.Datasets;
 using CoreHole.Learning;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 
 // Prediction throughput from preprocessed input: spectra per second through MlpRegressor.Predict, on one thread and on
 // every core (one model copy per core, each predicting its share of the rows). One JSON line per measurement.

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CoreHole.Simulation.Lammps;
+using CoreHole.Amorphous;
 using CoreHole.Structures;
 using Spectre.Console;
 

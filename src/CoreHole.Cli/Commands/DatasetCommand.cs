@@ -3,6 +3,7 @@ using CoreHole.Datasets;
 using CoreHole.Reports;
 using CoreHole.Spectra;
 using Spectre.Console;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using CoreHole.Datasets;
 using CoreHole.Evaluation;
 using CoreHole.Models;
-using CoreHole.Reports;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 

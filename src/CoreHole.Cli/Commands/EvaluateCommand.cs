@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using CoreHole.Datasets;
 using CoreHole.Evaluation;
-using CoreHole.Reports;
+using CoreHole.Paper;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;

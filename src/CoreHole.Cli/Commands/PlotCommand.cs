@@ -3,6 +3,7 @@ using System.Globalization;
 using CoreHole.Formats;
 using CoreHole.Reports;
 using CoreHole.Spectra;
+using CoreHole.Plotting;
 
 namespace CoreHole.Cli.Commands;
 

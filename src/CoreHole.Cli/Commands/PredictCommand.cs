@@ -6,6 +6,7 @@ using CoreHole.Formats;
 using CoreHole.Learning;
 using CoreHole.Reports;
 using CoreHole.Spectra;
+using CoreHole.Plotting;
 
 namespace CoreHole.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using CoreHole.Reports;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoreHole.Cluster;
 using CoreHole.Simulation;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
@@ -8,6 +9,9 @@ namespace CoreHole.Cli.Commands;
 /// <summary><c>corehole simulate</c>: plans and runs a Quantum ESPRESSO campaign (ground-state PDOS + core-hole O K edges).</summary>
 static class SimulateCommand
 {
+    /// <summary>The DFT engine campaigns run with.</summary>
+    static readonly IDftEngine Engine = new QuantumEspressoEngine();
+
     public static Command Create()
     {
         var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign and run (none: run every material of the folder)", Arity = ArgumentArity.ZeroOrMore };
@@ -78,9 +82,9 @@ static class SimulateCommand
             }
             else
             {
-                QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
+                Engine.RequireInstalled();
                 var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
-                executor = new LocalExecutor(campaign, np, parse.GetValue(retry), deadline);
+                executor = new LocalExecutor(campaign, Engine, np, parse.GetValue(retry), deadline);
             }
             var (done, failed) = CampaignProgress.Run(executor, jobs);
             var left = jobs.Count(j => campaign.IsToDo(j, retryFailed: false));
@@ -93,11 +97,11 @@ static class SimulateCommand
     /// <summary>One job of an existing campaign, as a cluster task runs it: nothing if it is finished; exit code 1 if it failed.</summary>
     static int RunOne(Campaign campaign, string id, int np)
     {
-        QeProgramRunner.RequireInstalled("pw.x", "projwfc.x", "xspectra.x", "ld1.x");
-        var runner = new JobRunner(campaign, np, new QeProgramRunner());
+        Engine.RequireInstalled();
+        var runner = new JobRunner(campaign, np, Engine);
         if (id == SlurmCampaignExecutor.PseudopotentialsTask)
         {
-            runner.PreparePseudopotentials();
+            Engine.Prepare(campaign);
             Console.WriteLine($"pseudopotentials ready in {Path.Combine(campaign.Folder, "pseudo")}");
             return 0;
         }
@@ -112,7 +116,7 @@ static class SimulateCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         JobState state;
         try { state = runner.Run(job, cancel.Token); }
-        catch (QeRunInterruptedException e)
+        catch (ProgramInterruptedException e)
         {
             Console.Error.WriteLine($"corehole: {id}: {e.Message}; it stays to do");
             return 1;

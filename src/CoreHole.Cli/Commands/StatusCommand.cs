@@ -1,9 +1,10 @@
 using System.CommandLine;
 using CoreHole.Cluster;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 using CoreHole.Reports;
 using CoreHole.Simulation;
 using Spectre.Console;
+using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
 
@@ -43,9 +44,12 @@ static class StatusCommand
         return command;
     }
 
+    /// <summary>
+    /// Reads only: a task the cluster stopped is shown from Slurm's side (<see cref="Cluster"/>) until the executor's
+    /// next submission or wait records its failed.json.
+    /// </summary>
     static void Campaign(Campaign campaign, IReadOnlyList<SlurmTaskStatus> tasks)
     {
-        SlurmCampaignExecutor.RecordClusterFailures(campaign, tasks);
         var materials = campaign.Materials();
         var jobs = campaign.Jobs(materials);
         var finished = campaign.FinishedJobs().ToList();
@@ -54,7 +58,7 @@ static class StatusCommand
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
             var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
-            var walls = records.Where(r => (r.Stage != GroundStateStage.Name) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
+            var walls = records.Where(r => (r.Stage != CampaignJob.GroundStateName) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
             table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Outdated).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Running).ToString(),

@@ -10,7 +10,7 @@ static class VersionCommand
         var command = new Command("version", "Print the CoreHole version.");
         command.SetAction(_ =>
         {
-            Console.WriteLine(typeof(CoreHole.InputError).Assembly.GetName().Version);
+            Console.WriteLine(typeof(InputError).Assembly.GetName().Version);
             return 0;
         });
         return command;

@@ -55,7 +55,7 @@ public sealed class SlurmLedger(string folder)
             var submission = new SlurmSubmission(stage.Name, Slurm.Submit(script, after), stage.Tasks, DateTimeOffset.UtcNow);
             submitted.Add(submission);
             // Recorded at once: a command killed between two submissions must still know the first one is queued.
-            Simulation.Atomic.WriteAllText(LedgerFile, JsonSerializer.Serialize(Submissions().Append(submission), new JsonSerializerOptions { WriteIndented = true }));
+            Atomic.WriteAllText(LedgerFile, JsonSerializer.Serialize(Submissions().Append(submission), new JsonSerializerOptions { WriteIndented = true }));
         }
         return submitted;
     }

@@ -7,7 +7,7 @@ namespace CoreHole.Datasets;
 
 /// <summary>
 /// A <see cref="Dataset"/> as one HDF5 file that h5py reads as it is (nested groups, no "a/b" keys, plain arrays).
-/// The layout is in the README ("Datasets"). Curves of different lengths are stored end to end with an offsets array
+/// The layout is in docs/learning.md ("Dataset file"). Curves of different lengths are stored end to end with an offsets array
 /// (site i is [offsets[i], offsets[i+1])), as in CSR matrices. Written to a temporary name and moved, so a killed
 /// build never leaves a file that looks complete. Source paths are stored relative to the file's folder and resolved
 /// against it on reading, so a dataset committed beside its campaign names the same folders in any clone.

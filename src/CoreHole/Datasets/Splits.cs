@@ -1,4 +1,3 @@
-using CoreHole.Learning;
 
 namespace CoreHole.Datasets;
 

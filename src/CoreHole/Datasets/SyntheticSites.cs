@@ -1,4 +1,3 @@
-using CoreHole.Learning;
 using CoreHole.Spectra;
 
 namespace CoreHole.Datasets;

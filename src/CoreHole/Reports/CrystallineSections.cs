@@ -1,5 +1,7 @@
 using System.Text;
-using static CoreHole.Reports.Evaluations;
+using static CoreHole.Paper.Evaluations;
+using CoreHole.Plotting;
+using CoreHole.Paper;
 
 namespace CoreHole.Reports;
 

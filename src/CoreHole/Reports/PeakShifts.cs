@@ -1,4 +1,5 @@
 using CoreHole.Spectra;
+using CoreHole.Paper;
 
 namespace CoreHole.Reports;
 

@@ -1,4 +1,6 @@
 using CoreHole.Spectra;
+using CoreHole.Plotting;
+using CoreHole.Paper;
 
 namespace CoreHole.Reports;
 

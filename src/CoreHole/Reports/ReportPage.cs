@@ -1,4 +1,5 @@
 using System.Text;
+using CoreHole.Paper;
 
 namespace CoreHole.Reports;
 

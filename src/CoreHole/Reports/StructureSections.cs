@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoreHole.Plotting;
 
 namespace CoreHole.Reports;
 

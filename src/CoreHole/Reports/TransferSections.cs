@@ -1,5 +1,6 @@
 using System.Text;
-using static CoreHole.Reports.Evaluations;
+using static CoreHole.Paper.Evaluations;
+using CoreHole.Paper;
 
 namespace CoreHole.Reports;
 

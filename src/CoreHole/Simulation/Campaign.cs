@@ -74,7 +74,6 @@ public sealed class Campaign
     public string WorkFolderUnder(string? scratch, CampaignJob job) => scratch is { Length: > 0 }
         ? Path.Combine(scratch, "corehole-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Folder)))[..12], job.Material, job.Stage)
         : Path.Combine(Folder, ".work", job.Material, job.Stage);
-    public PseudopotentialLibrary Pseudopotentials(QeProgramRunner runner) => new(Path.Combine(Folder, "pseudo"), runner);
 
     /// <summary>
     /// Adds a structure: reads it, finds its primitive cell, O sites and supercell, and saves the plan. A structure
@@ -127,10 +126,21 @@ public sealed class Campaign
             var usable = State(jobs[0]) == JobState.Done ? open.Count(j => j.IsCoreHole) : jobs.Count(j => j.IsCoreHole);
             return open.Sum(j => costs.Seconds(j, 1)) / Math.Max(1, usable);
         }
-        return materials.Select(m => (IReadOnlyList<CampaignJob>)[GroundStateStage.Job(m, Preset),
+        return materials.Select(m => (IReadOnlyList<CampaignJob>)[GroundStateJob(m),
                 .. m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))])
             .OrderBy(CostPerSpectrum).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)
             .SelectMany(jobs => jobs).ToList();
+    }
+
+    /// <summary>
+    /// A material's ground-state job, sized as its cost grows: the nscf dominates, and it costs per irreducible k-point
+    /// (1 at Γ) about the bands to CBM + 20 eV times the plane waves, each growing with the cell volume.
+    /// </summary>
+    CampaignJob GroundStateJob(MaterialPlan plan)
+    {
+        var cell = plan.Primitive;
+        var kPoints = KMesh.IsGammaOnly(cell.Lattice, Preset) ? 1 : Symmetry.IrreducibleKPoints(cell, KMesh.Of(cell.Lattice, Preset.NscfKLength));
+        return new CampaignJob(plan.Name, null, cell.Atoms.Count, cell.Lattice.Volume, kPoints);
     }
 
     public JobState State(CampaignJob job) => State(job.Id);
@@ -152,9 +162,9 @@ public sealed class Campaign
         return CampaignLock.IsHeld(folder) ? JobState.Running : JobState.Pending;
     }
 
-    /// <summary>Whether a finished stage was made by a method since replaced: only ground states have been (<see cref="GroundStateStage.IsOutdated"/>).</summary>
+    /// <summary>Whether a finished stage was made by a method since replaced: only ground states have been (<see cref="DosMethod.IsOutdated"/>).</summary>
     public static bool IsOutdated(string stageFolder) =>
-        Path.GetFileName(stageFolder) == GroundStateStage.Name && GroundStateStage.IsOutdated(stageFolder);
+        Path.GetFileName(stageFolder) == CampaignJob.GroundStateName && DosMethod.IsOutdated(stageFolder);
 
     /// <summary>
     /// Where an outdated stage is redone: a sibling folder, swapped in for the stage once it has finished, so that

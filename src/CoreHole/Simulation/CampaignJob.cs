@@ -7,7 +7,12 @@ namespace CoreHole.Simulation;
 /// <param name="KPoints">The ground state's irreducible nscf k-points (1 at Γ).</param>
 public sealed record CampaignJob(string Material, string? Site, int Atoms, double Volume = 0, int KPoints = 1)
 {
-    public string Stage => Site is null ? GroundStateStage.Name : CoreHoleStage.NameOf(Site);
+    /// <summary>The ground state's stage, and so its folder under the material's.</summary>
+    public const string GroundStateName = "gs";
+    /// <summary>The stage (and folder) of the core hole on O site <paramref name="site"/>.</summary>
+    public static string CoreHoleName(string site) => $"site_{site}";
+
+    public string Stage => Site is null ? GroundStateName : CoreHoleName(Site);
     public string Id => $"{Material}/{Stage}";
     public bool IsCoreHole => Site is not null;
     public override string ToString() => Id;

@@ -2,16 +2,19 @@ namespace CoreHole.Simulation;
 
 /// <summary>
 /// Runs one campaign job to completion in its own scratch folder and records the outcome as files: stage.json when it
-/// finished, failed.json (with QE's error text) when a program failed. The same code runs a job on this machine or
-/// inside a cluster job, so every executor gets the same folders.
+/// finished, failed.json (with the program's error text) when a program failed; the <see cref="IDftEngine"/> computes
+/// the stage itself. The same code runs a job on this machine or inside a cluster job, so every executor gets the same folders.
 /// Cancelling (CoreHole asked to stop) kills the running program and records nothing: the job stays to do. So does a
-/// program stopped from outside (<see cref="QeRunInterruptedException"/>): it is reported, and the next run redoes it.
+/// program stopped from outside (<see cref="ProgramInterruptedException"/>): it is reported, and the next run redoes it.
 /// A job another process holds is not touched: <see cref="JobState.Running"/>. An outdated stage
 /// (<see cref="JobState.Outdated"/>) is redone in its <see cref="Campaign.RedoFolder"/> and replaced only when the redo
 /// has finished; a failed redo writes its failed.json there and leaves the old stage in use.
 /// </summary>
-public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner runner)
+public sealed class JobRunner(Campaign campaign, int processes, IDftEngine engine)
 {
+    /// <summary>The file in a job's work folder naming its running program (pid and command), written by the engine's program runner.</summary>
+    public const string PidFileName = "running.pid";
+
     public JobState Run(CampaignJob job, CancellationToken cancel = default)
     {
         var stage = campaign.StageFolder(job);
@@ -33,23 +36,22 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
         Directory.CreateDirectory(target);
 
-        var context = new StageContext(plan, campaign.Preset, processes, campaign.Pseudopotentials(runner), runner, work, target, cancel);
         try
         {
-            var record = job.Site is null ? GroundStateStage.Run(context) : CoreHoleStage.Run(context, job.Site);
+            var record = engine.Run(new StageRequest(campaign, job, plan, processes, work, target, cancel));
             record.Write(target);
             if (redoing) Swap(stage, target);
             Directory.Delete(work, recursive: true);
             return JobState.Done;
         }
-        catch (QeRunInterruptedException)
+        catch (ProgramInterruptedException)
         {
             Directory.Delete(target, recursive: true);
             throw;
         }
-        catch (QeRunFailedException e)
+        catch (ProgramFailedException e)
         {
-            new StageFailure(job.Material, job.Stage, e.Run.Program, e.Reason, DateTimeOffset.UtcNow).Write(target);
+            new StageFailure(job.Material, job.Stage, e.Program, e.Reason, DateTimeOffset.UtcNow).Write(target);
             return JobState.Failed;
         }
     }
@@ -83,22 +85,10 @@ public sealed class JobRunner(Campaign campaign, int processes, QeProgramRunner 
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
-    /// <summary>
-    /// Generates every pseudopotential the campaign's materials need, and the core orbital, before any job runs: on a
-    /// cluster this is one small job the arrays wait for, so that a broken ld1.x fails once rather than in every task.
-    /// </summary>
-    public void PreparePseudopotentials()
-    {
-        var library = campaign.Pseudopotentials(runner);
-        foreach (var element in campaign.Materials().SelectMany(m => m.Primitive.Atoms.Select(a => a.Element)).Distinct())
-            library.Get(element);
-        library.CoreWavefunction();
-    }
-
     /// <summary>A hard-killed campaign leaves its mpirun running; its pid file lets the next run stop it before reusing the folder.</summary>
     static void KillOrphan(string work)
     {
-        var pidFile = Path.Combine(work, QeProgramRunner.PidFileName);
+        var pidFile = Path.Combine(work, PidFileName);
         if (!File.Exists(pidFile)) return;
         var fields = File.ReadAllText(pidFile).Split(' ');
         if (fields.Length == 2 && int.TryParse(fields[0], out var pid) && ProcessTree.IsAlive(pid)

@@ -20,17 +20,17 @@ public interface ICampaignExecutor
 /// Runs jobs one after another on this machine, each with <c>processes</c> MPI ranks. Skips finished jobs (and failed
 /// ones unless asked to retry; outdated ones are redone) and those another process on the same folder has taken meanwhile, so that several can
 /// share a campaign; refits its time estimates as stages finish, and stops starting new jobs once a deadline would be
-/// passed, so a session can end with every started stage finished. A program stopped from outside leaves its job to
+/// passed, so a run can end with every started stage finished. A program stopped from outside leaves its job to
 /// do and the campaign goes on. Several failures in a row mean something
 /// systematic (a missing file, a broken installation): it stops rather than fail every remaining job.
 /// </summary>
-public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
+public sealed class LocalExecutor(Campaign campaign, IDftEngine engine, int processes, bool retryFailed = false, DateTimeOffset? deadline = null) : ICampaignExecutor
 {
     const int MaxFailuresInARow = 3;
 
     public (int Done, int Failed) Run(IReadOnlyList<CampaignJob> jobs, IProgress<CampaignEvent> progress, CancellationToken cancel)
     {
-        var runner = new JobRunner(campaign, processes, new QeProgramRunner());
+        var runner = new JobRunner(campaign, processes, engine);
         bool ToDo(CampaignJob job) => campaign.IsToDo(job, retryFailed);
         var todo = jobs.Where(ToDo).ToList();
         int done = 0, failed = 0, failedInARow = 0;
@@ -52,7 +52,7 @@ public sealed class LocalExecutor(Campaign campaign, int processes, bool retryFa
             var clock = Stopwatch.StartNew();
             JobState state;
             try { state = runner.Run(job, cancel); }
-            catch (QeRunInterruptedException e)
+            catch (ProgramInterruptedException e)
             {
                 progress.Report(new JobFinished(job, JobState.Pending, clock.Elapsed.TotalSeconds, e.Message));
                 continue;

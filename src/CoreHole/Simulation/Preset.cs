@@ -45,8 +45,8 @@ public sealed record Preset(
     public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 300, NscfConvergence: 1e-6);
 
     /// <summary>
-    /// The reference recipe from the convergence study (bench/converge.sh, data/convergence/summary.tsv, README
-    /// "Presets"): the cutoff stays (40/320 Ry is within MSE 0.0006 of 60/480 Ry), while the two settings that move
+    /// The reference recipe from the convergence study (bench/converge.sh, data/convergence/summary.tsv,
+    /// docs/simulating.md "Presets"): the cutoff stays (40/320 Ry is within MSE 0.0006 of 60/480 Ry), while the two settings that move
     /// a spectrum are raised: supercells at least 10 Å wide and a 2x2x2 core-hole k mesh. As the model sees spectra
     /// (MSE at mean 1), going from 8 Å at Γ to 10 Å moves MgO by 0.20 and sodalite by 0.08 (a deeper core-hole
     /// exciton: the edge 0.3-0.4 eV lower), a 2x2x2 mesh in the 8 Å cell moves them by 0.11 and 0.02, and the two

@@ -17,7 +17,7 @@ public sealed record StageRecord(
     string Host,
     DateTimeOffset Finished,
     double WallSeconds,
-    IReadOnlyList<QeRunRecord> Runs,
+    IReadOnlyList<ProgramRunRecord> Runs,
     IReadOnlyDictionary<string, double> Results,
     IReadOnlyDictionary<string, string> Pseudopotentials)
 {
@@ -37,7 +37,10 @@ public sealed record StageRecord(
     }
 }
 
-/// <summary><c>failed.json</c>: a stage whose DFT run failed, with QE's own error text; the campaign goes on with other jobs.</summary>
+/// <summary>What a finished run measured: wall time, the peak resident memory of its largest process, the command line.</summary>
+public sealed record ProgramRunRecord(string Program, string Command, double WallSeconds, long MaxRssBytes, string OutputPath);
+
+/// <summary><c>failed.json</c>: a stage whose DFT run failed, with the program's own error text; the campaign goes on with other jobs.</summary>
 public sealed record StageFailure(string Material, string Stage, string Program, string Reason, DateTimeOffset When)
 {
     public const string FileName = "failed.json";

@@ -1,4 +1,4 @@
-using CoreHole.Simulation.Lammps;
+using CoreHole.Amorphous;
 using CoreHole.Structures;
 
 namespace CoreHole.Tests.Amorphous;

@@ -1,6 +1,6 @@
 using CoreHole.Datasets;
 using CoreHole.Learning;
-using CoreHole.Learning.Search;
+using CoreHole.Training;
 
 namespace CoreHole.Tests.Pipeline;
 

@@ -1,6 +1,7 @@
 using CoreHole.Reports;
 using CoreHole.Spectra;
 using static CoreHole.Tests.Spectra.Analytic;
+using CoreHole.Paper;
 
 namespace CoreHole.Tests.Reports;
 

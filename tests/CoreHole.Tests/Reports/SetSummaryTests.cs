@@ -1,5 +1,6 @@
 using CoreHole.Datasets;
 using CoreHole.Reports;
+using CoreHole.Paper;
 
 namespace CoreHole.Tests.Reports;
 

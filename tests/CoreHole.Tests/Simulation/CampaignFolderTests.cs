@@ -1,4 +1,5 @@
 using CoreHole.Simulation;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 
 namespace CoreHole.Tests.Simulation;
 
@@ -129,7 +130,7 @@ public class CampaignFolderTests
             Assert.NotNull(other);
             Assert.Equal(JobState.Running, campaign.State(job));
             Assert.Null(CampaignLock.TryClaim(stage));
-            Assert.Equal(JobState.Running, new JobRunner(campaign, 1, new QeProgramRunner()).Run(job));
+            Assert.Equal(JobState.Running, new JobRunner(campaign, 1, new QuantumEspressoEngine()).Run(job));
             Assert.Equal("the other process's input", File.ReadAllText(Path.Combine(stage, "scf.in")));
         }
         Assert.Equal(JobState.Pending, campaign.State(job));   // released with its holder; the lock file stays

@@ -1,6 +1,7 @@
 using CoreHole.Simulation;
 using CoreHole.Spectra;
 using CoreHole.Tests.Formats;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 
 namespace CoreHole.Tests.Simulation;
 
@@ -23,12 +24,12 @@ public class GroundStateStageTests
     public void AnScfThatStoppedUnconvergedIsAFailureNotADensity()
     {
         // pw.x ends with JOB DONE after electron_maxstep iterations: only the convergence line tells.
-        var unconverged = new QeRunRecord("pw.x", "pw.x -in unconverged_scf.in > unconverged_scf.out", 1, 0, TestData.Path("qe-made-here/unconverged_scf.out"));
+        var unconverged = new ProgramRunRecord("pw.x", "pw.x -in unconverged_scf.in > unconverged_scf.out", 1, 0, TestData.Path("qe-made-here/unconverged_scf.out"));
         var failure = Assert.Throws<QeRunFailedException>(() => StageContext.ConvergedScf(unconverged, "ground-state"));
         Assert.StartsWith("ground-state scf NOT converged after 3 iterations", failure.Reason);
         Assert.Equal("pw.x", failure.Run.Program);
 
-        var converged = new QeRunRecord("pw.x", "pw.x -in spin_scf.in > spin_scf.out", 1, 0, TestData.Path("qe-made-here/spin_scf.out"));
+        var converged = new ProgramRunRecord("pw.x", "pw.x -in spin_scf.in > spin_scf.out", 1, 0, TestData.Path("qe-made-here/spin_scf.out"));
         Assert.True(StageContext.ConvergedScf(converged, "ground-state").Converged);
     }
 }

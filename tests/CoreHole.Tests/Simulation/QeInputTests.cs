@@ -1,4 +1,5 @@
 using CoreHole.Simulation;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 
 namespace CoreHole.Tests.Simulation;
 

@@ -31,7 +31,7 @@ public class IrreducibleKPointsTests
     {
         // pw.x's nscf of the campaign's ABW ground state (data/campaign/ABW/gs, 24 Å mesh 5x4x4) reported 27 k-points.
         var primitive = Symmetry.Primitive(CifReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "structures", "ABW.cif")));
-        var mesh = StageContext.Mesh(primitive.Lattice, Preset.Fast.NscfKLength);
+        var mesh = KMesh.Of(primitive.Lattice, Preset.Fast.NscfKLength);
         Assert.Equal(80, mesh.N1 * mesh.N2 * mesh.N3);
         Assert.Equal(27, Symmetry.IrreducibleKPoints(primitive, mesh));
     }

@@ -1,0 +1,27 @@
+using CoreHole.Training;
+using CoreHole.Reports;
+using CoreHole.Paper;
+
+namespace CoreHole.Tests.Reports;
+
+/// <summary>One quick reproduction on synthetic sites, shared by the tests: every figure of the report is made from it.</summary>
+public sealed class SyntheticReport
+{
+    public SyntheticReport()
+    {
+        Folder = Directory.CreateTempSubdirectory("corehole-report-").FullName;
+        var trainer = new ModelTrainer(Path.Combine(Folder, "work"), SearchSpace.Quick,
+            (runner, pending, _) => new LocalSearchExecutor(runner, 2).Run(pending, new Progress<SearchJobResult>(), CancellationToken.None), Log.Add);
+        var sites = ReproductionSites.Synthetic(crystalline: 30, amorphous: 12, seed: 4)
+            with { AmorphousCells = [Path.Combine(AppContext.BaseDirectory, "data", "amorphous", "a-SiO2-72-s2.json")] };
+        Summary = new Reproduction(trainer, new ResultFiles(Folder), Log.Add).Run(sites);
+        Headlines = ReportPage.Write(Folder);
+        Page = File.ReadAllText(Path.Combine(Folder, ReportPage.FileName));
+    }
+
+    public string Folder { get; }
+    public List<string> Log { get; } = [];
+    public ReproductionSummary Summary { get; }
+    public IReadOnlyList<string> Headlines { get; }
+    public string Page { get; }
+}
