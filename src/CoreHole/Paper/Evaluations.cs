@@ -17,7 +17,12 @@ public static class Evaluations
         CrystallineByAmorphousModel = "crystalline-by-amorphous-model", Oxides = "oxides-valence", SrTiO3 = "srtio3-valence";
 
     // Sections of the report, the keys of ReproductionSummary.Missing.
-    public const string Fig2 = "fig2", Fig3 = "fig3", SuppFig1 = "suppfig1", Fig4 = "fig4", SuppFig3 = "suppfig3", Search = "search", Cost = "cost";
+    public const string Fig2 = "fig2", Fig3 = "fig3", SuppFig1 = "suppfig1", Fig4 = "fig4", SuppFig3 = "suppfig3", Search = "search", Cost = "cost",
+        GroupCv = "group-cv";
+
+    /// <summary>The predictions file of baseline <paramref name="kind"/> beside <paramref name="evaluation"/>: fitted on the
+    /// model's training sites, applied to the evaluation's sites.</summary>
+    public static string Baseline(string evaluation, string kind) => $"{evaluation}.baseline-{kind}";
 
     /// <summary>What makes more data, for the report's "not in the dataset yet" lines.</summary>
     public const string CampaignCommand = "./corehole simulate --manifest data/structures/campaign.txt -o data/campaign --np 1",

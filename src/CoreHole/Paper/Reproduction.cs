@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CoreHole.Datasets;
+using CoreHole.Evaluation;
 using CoreHole.Learning;
+using CoreHole.Models;
 using static CoreHole.Paper.Evaluations;
 using CoreHole.Training;
 
@@ -51,9 +53,14 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
             if (reasons.Count == 0)
             {
                 var data = sets[evaluation.On]!.Data;
-                Evaluate(evaluation.Name, trained[evaluation.Model], data, evaluation.TestSitesOnly ? TestSites(data) : AllSites(data));
+                var siteRows = evaluation.TestSitesOnly ? TestSites(data) : AllSites(data);
+                Evaluate(evaluation.Name, trained[evaluation.Model], data, siteRows);
+                if (evaluation.WithBaselines) Baselines(evaluation, sets[evaluation.Model.TrainedOn]!.Data, data, siteRows);
             }
         }
+        GroupCvSummary? groupCv = trained.ContainsKey(Experiments.GroupCvModel)
+            ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input) : null;
+        if (groupCv is null) Missing(GroupCv, untrained[Experiments.GroupCvModel]);
         // The search section shows every trained model's table; it is missing only when none was trained.
         if (trained.Count == 0) foreach (var reason in untrained.Values) Missing(Search, reason);
         double? predictionSeconds = trained.TryGetValue(Experiments.TimedModel, out var timed)
@@ -66,7 +73,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         if (costs.Count == 0) missing[Cost] = $"no site with measured wall times is in the dataset yet; they come from: {CampaignCommand}";
 
         var summary = new ReproductionSummary(sites.Description, trainer.Grid, DateTimeOffset.UtcNow, clock.Elapsed.TotalSeconds,
-            sites.Crystalline.Count, sites.Amorphous.Count, sites.Oxides.Count, sites.Notes, models, predictionSeconds, missing);
+            sites.Crystalline.Count, sites.Amorphous.Count, sites.Oxides.Count, sites.Notes, models, predictionSeconds, missing, groupCv);
         results.WriteSummary(summary);
         return summary;
     }
@@ -99,12 +106,41 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
 
     void Evaluate(string evaluation, SpectrumModel model, Dataset data, int[] sites)
     {
-        var predicted = model.Predict(Dataset.Rows(model.InputsOf(data), sites));
+        WritePredictions(evaluation, data, sites, model.Predict(Dataset.Rows(model.InputsOf(data), sites)));
+        log($"{evaluation}: {sites.Length} spectra predicted");
+    }
+
+    /// <summary>The baselines fitted on the sites the evaluation's model was trained on (the paper split's train and
+    /// validation parts, or all of its set), applied to the evaluation's sites.</summary>
+    void Baselines(EvaluationExperiment evaluation, Dataset training, Dataset data, int[] sites)
+    {
+        var variant = evaluation.Model.Input;
+        var rows = evaluation.TestSitesOnly ? training.Indices(Splits.Paper, Part.Train, Part.Validation) : AllSites(training);
+        var set = new Transfer.TrainingSet(training.Inputs[variant], training.Inputs[InputVariant.Conduction], training.Targets, training.Materials).Rows(rows);
+        foreach (var (_, kind, predicted) in Transfer.Baselines(set, Dataset.Rows(data.Inputs[variant], sites),
+            Dataset.Rows(data.Inputs[InputVariant.Conduction], sites), seed: 0))
+            WritePredictions(Evaluations.Baseline(evaluation.Name, kind), data, sites, predicted);
+        log($"{evaluation.Name}: the four baselines predicted");
+    }
+
+    /// <summary>The default predictor against the baselines by repeated group CV on every site of the set (one repeat
+    /// with the quick grid, three with the paper's).</summary>
+    GroupCvSummary CrossValidateDefaultPredictor(Dataset data, InputVariant variant)
+    {
+        var cv = CrossValidation.Default with { Repeats = trainer.Grid == SearchSpace.Quick ? 1 : CrossValidation.Default.Repeats };
+        log($"group cross-validation of the default predictor and the baselines: {cv.Folds} folds x {cv.Repeats} repeats");
+        var comparison = Comparison.Run("deep ensemble (default predictor)", new DeepEnsemble(), data.Inputs[variant],
+            data.Inputs[InputVariant.Conduction], data.Targets, data.Materials, cv);
+        var coverage = Calibration.Of(comparison.ModelRun);
+        return new GroupCvSummary(data.Count, data.Materials.Distinct().Count(), cv.Folds, cv.Repeats, comparison.Scores, coverage.OneSigma, coverage.TwoSigma);
+    }
+
+    void WritePredictions(string evaluation, Dataset data, int[] sites, Matrix predicted)
+    {
         var energies = Featurizer.TargetGrid.ToArray();
         static double[] Doubles(ReadOnlySpan<float> row) => [.. row.ToArray().Select(x => (double)x)];
         results.WritePredictions(evaluation, sites.Select((site, i) => new SitePrediction(data.Records[site].Material, data.Records[site].Site,
             energies, Doubles(data.Targets.Row(site)), Doubles(predicted.Row(i)), Doubles(data.Inputs[InputVariant.Conduction].Row(site)))));
-        log($"{evaluation}: {sites.Length} spectra predicted");
     }
 
     static int[] TestSites(Dataset data) => data.Indices(Splits.Paper, Part.Test);

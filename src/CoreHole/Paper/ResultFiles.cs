@@ -13,7 +13,12 @@ namespace CoreHole.Paper;
 public sealed record ReproductionSummary(
     string Source, string Grid, DateTimeOffset Finished, double Seconds, int CrystallineSites, int AmorphousSites, int OxideSites,
     IReadOnlyList<string> Notes, IReadOnlyList<TrainedModelSummary> Models, double? PredictionSecondsPerSite,
-    IReadOnlyDictionary<string, string> Missing);
+    IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null);
+
+/// <summary>The default predictor and the baselines under repeated group cross-validation (Evaluation.Comparison), with
+/// the held-out coverage of the predictor's ±1σ and ±2σ bands.</summary>
+public sealed record GroupCvSummary(int Sites, int Materials, int Folds, int Repeats, IReadOnlyList<Evaluation.ModelScore> Scores,
+    double OneSigmaCoverage, double TwoSigmaCoverage);
 
 /// <summary>One site's spectra on the target grid: computed and predicted spectrum, and its conduction-band PDOS input.</summary>
 public sealed record SitePrediction(string Material, string Site, double[] Energies, double[] Calculated, double[] Predicted, double[] Pdos)

@@ -24,6 +24,18 @@ public sealed class ReportContext(ResultFiles results, ReproductionSummary summa
     public string NotYet(string section) =>
         Html.NotYet(Summary.Missing.TryGetValue(section, out var reason) ? reason : "this run produced no results for it.");
 
+    /// <summary>The baselines' kinds as the report names and colours them, in the order of Evaluation.Comparison.</summary>
+    static readonly (string Kind, string Label, string Color)[] BaselineStyles =
+    [
+        ("mean", "mean training spectrum", "#bababa"), ("knn", "k nearest neighbours", "#80cdc1"),
+        ("ridge", "ridge regression", "#01665e"), ("input", "PDOS as spectrum (no core hole)", "#92c5de"),
+    ];
+
+    /// <summary>The baselines' predictions beside <paramref name="evaluation"/> (those the run made), as plot series.</summary>
+    public IReadOnlyList<(string Label, IReadOnlyList<SitePrediction> Sites, string Color)> BaselineSeries(string evaluation, string suffix = "") =>
+        [.. BaselineStyles.Select(b => (Label: b.Label + suffix, Sites: Results.ReadPredictions(Evaluations.Baseline(evaluation, b.Kind)), b.Color))
+            .Where(b => b.Sites is { Count: > 0 }).Select(b => (b.Label, (IReadOnlyList<SitePrediction>)b.Sites!, b.Color))];
+
     /// <summary>Sorted per-spectrum MSEs of several evaluations in one plot (Fig. 2a, 3a, Supp. Fig. 1), with the 0.4 mark.</summary>
     public string SortedMse(string name, string title, string caption, IReadOnlyList<(string Label, IReadOnlyList<SitePrediction> Sites, string Color)> series)
     {

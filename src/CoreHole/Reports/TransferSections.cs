@@ -18,8 +18,11 @@ public static class TransferSections
             .Select(s => (s.Label, (IReadOnlyList<SitePrediction>)s.Sites!, s.Color)).ToList();
         if (report.Summary.Missing.ContainsKey(Evaluations.Fig3)) text.Append(report.NotYet(Evaluations.Fig3));
         if (series.Count == 0) return text.ToString();
+        series.AddRange(report.BaselineSeries(AmorphousConduction, " (amorphous)"));
         text.Append(report.SortedMse("fig3a", "Fig. 3a: sorted MSE, models trained on crystalline SiO2",
-            "Gray: amorphous without band-gap input; orange and green: crystalline test and amorphous with the band-gap input; purple: amorphous with the valence input.", series));
+            "Gray: amorphous without band-gap input; orange and green: crystalline test and amorphous with the band-gap input; purple: amorphous with the valence input; the baselines fitted on every crystalline site, on the amorphous sites.", series));
+        if (report.Results.ReadPredictions(AmorphousConduction) is { Count: > 0 } amorphousSites)
+            text.Append(CrystallineSections.BaselineVerdict(amorphousSites, report.BaselineSeries(AmorphousConduction), "the amorphous sites (conduction input)"));
         foreach (var (label, sites, _) in series.Where(s => s.Label.StartsWith("amorphous")))
             report.Headlines.Add($"Fig. 3a: {label}: median MSE {Html.Number(ReportContext.Median(sites.Select(p => p.Mse)))}, {ReportContext.Percent(ReportContext.FractionBelowMark(sites))} below {ReportContext.PaperMseMark}");
         if (report.Results.ReadPredictions(AmorphousConduction) is { Count: > 0 } withoutGap)
@@ -58,6 +61,11 @@ public static class TransferSections
             text.Append(report.Spectrum($"{name}-{Safe(site.Material)}-{Safe(site.Site)}", $"{title[..title.IndexOf(':')]}", $"{site.Id}: predicted (deep red) and calculated (light red); {paper}.",
                 site, withPdos: false, "#b2182b", "#f4a582"));
         report.Headlines.Add($"{title[..title.IndexOf(':')]}: " + string.Join(", ", sites.Select(s => $"{s.Id} MSE {Html.Number(s.Mse)}")));
+        var baselines = report.BaselineSeries(evaluation);
+        if (baselines.Count > 0)
+            text.Append("<p>MSE of the paper's MLP and of the baselines fitted on every crystalline site (same input):</p>\n")
+                .Append(Html.Table(["site", "paper's MLP", .. baselines.Select(b => b.Label)],
+                    sites.Select((s, i) => (IReadOnlyList<string>)[s.Id, Html.Number(s.Mse), .. baselines.Select(b => Html.Number(b.Sites[i].Mse))])));
         return text.ToString();
     }
 

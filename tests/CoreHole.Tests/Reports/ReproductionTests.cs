@@ -26,6 +26,24 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     }
 
     [Fact]
+    public void TheDefaultPredictorIsCrossValidatedAgainstTheFourBaselinesAndTheFiguresShowThem()
+    {
+        var cv = report.Summary.GroupCv!;
+        Assert.Equal(["deep ensemble (default predictor)", "mean training spectrum", "k nearest neighbours", "ridge regression", "PDOS as spectrum (no core hole)"],
+            cv.Scores.Select(s => s.Name));
+        Assert.Equal(report.Summary.CrystallineSites, cv.Sites);
+        Assert.True(cv.Scores[0].Minimum >= 0, "the ensemble's spectra are non-negative");
+        Assert.Equal(0, cv.Scores[1].Skill, 12);
+        Assert.Contains("Does the model learn?", report.Page);
+        Assert.Contains(report.Headlines, h => h.StartsWith("Group CV: the default predictor's MSE"));
+        var results = new ResultFiles(report.Folder);
+        foreach (var evaluation in new[] { Evaluations.CrystallineConduction, Evaluations.AmorphousConduction, Evaluations.Oxides, Evaluations.SrTiO3 })
+            foreach (var kind in new[] { "mean", "knn", "ridge", "input" })
+                Assert.Equal(results.ReadPredictions(evaluation)!.Select(p => p.Id), results.ReadPredictions(Evaluations.Baseline(evaluation, kind))!.Select(p => p.Id));
+        Assert.Equal(2, report.Page.Split("<strong>Against the baselines</strong>").Length - 1); // Fig. 2a and 3a
+    }
+
+    [Fact]
     public void EachSiteBearsItsShareOfItsMaterialsGroundState()
     {
         var lines = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "cost.csv"));
@@ -57,8 +75,10 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     public void SortedMseCsvMatchesThePredictions()
     {
         var test = new ResultFiles(report.Folder).ReadPredictions(Evaluations.CrystallineConduction)!;
-        var rows = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "fig2a.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var all = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "fig2a.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var rows = all.Where(r => r[0] == "crystalline test (paper's MLP)").ToList();
         Assert.Equal(test.Count, rows.Count);
+        Assert.Equal(5 * test.Count, all.Count); // and each of the four baselines on the same sites
         Assert.Equal(test.Select(p => p.Mse).Order(), rows.Select(r => double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(3, report.Page.Split("fraction below 0.4").Length - 1);   // the tables of Fig. 2a, 3a and Supp. Fig. 1
     }
@@ -83,11 +103,11 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         var trainer = new ModelTrainer(Path.Combine(folder, "work"), SearchSpace.Quick, (_, _, _) => throw new UnreachableException("nothing is trained"), _ => { });
         var summary = new Reproduction(trainer, new ResultFiles(folder), _ => { }).Run(sites);
         Assert.Empty(summary.Models);
-        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search })
+        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search, Evaluations.GroupCv })
             Assert.Contains("only", summary.Missing[section]);
         ReportPage.Write(folder);
         var page = File.ReadAllText(Path.Combine(folder, ReportPage.FileName));
-        Assert.Equal(8, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
+        Assert.Equal(9, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
         Assert.Contains("only 3 crystalline SiO2 sites", page);
         Assert.Contains("./corehole simulate --manifest data/structures/campaign.txt", page);
         Assert.True(File.Exists(Path.Combine(folder, ReportFigures.Folder, "cost.png")));
