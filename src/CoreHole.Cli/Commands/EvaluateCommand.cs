@@ -82,10 +82,7 @@ static class EvaluateCommand
         foreach (var s in comparison.Scores)
             table.AddRow(Markup.Escape(s.Name), F(s.Mse.Estimate), $"{F(s.Mse.Low)} - {F(s.Mse.High)}", F(s.Skill), F(s.Minimum), F(s.RoughnessRatio));
         AnsiConsole.Write(table);
-        var model = comparison.Scores[0];
-        var best = comparison.Scores.Skip(1).MinBy(s => s.Mse.Estimate)!;
-        Console.WriteLine($"the model's MSE {F(model.Mse.Estimate)} is {(model.Mse.Estimate <= best.Mse.High ? "within" : "above")} the best baseline's " +
-            $"({best.Name}, {F(best.Mse.Estimate)}) upper 95% bound {F(best.Mse.High)}");
+        Console.WriteLine(Comparison.Verdict(comparison.Scores));
         if (evaluation.Coverage is { } c)
             Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); further scale the held-out errors ask for {F(c.Scale)}");
     }

@@ -50,6 +50,17 @@ public static class Comparison
             run.Predictions.Average(p => Roughness(p.Mean)) / Roughness(run.Targets));
     }
 
+    /// <summary>
+    /// The first score (the model) against the best of the others (the baselines) in words: within or above the best
+    /// baseline's upper 95% bound, and below its estimate or not.
+    /// </summary>
+    public static string Verdict(IReadOnlyList<ModelScore> scores)
+    {
+        var (model, best) = (scores[0], scores.Skip(1).MinBy(s => s.Mse.Estimate)!);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{model.Name}: MSE {model.Mse.Estimate:G3} is {(model.Mse.Estimate <= best.Mse.High ? "within" : "above")} the best baseline's ({best.Name}, {best.Mse.Estimate:G3}) upper 95% bound {best.Mse.High:G3}, and {(model.Mse.Estimate < best.Mse.Estimate ? "below" : "not below")} its estimate");
+    }
+
     /// <summary>Mean over rows and energies of the squared second difference y[j-1] − 2y[j] + y[j+1].</summary>
     public static double Roughness(Matrix spectra)
     {

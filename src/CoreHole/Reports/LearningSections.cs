@@ -17,10 +17,9 @@ public static class LearningSections
         text.Append(Html.Table(["predictor", "MSE", "95% interval", "skill", "lowest value", "roughness / targets'"],
             cv.Scores.Select(s => (IReadOnlyList<string>)[s.Name, Html.Number(s.Mse.Estimate), $"{Html.Number(s.Mse.Low)} - {Html.Number(s.Mse.High)}",
                 Html.Number(s.Skill), Html.Number(s.Minimum), Html.Number(s.RoughnessRatio)])));
-        var model = cv.Scores[0];
-        var best = cv.Scores.Skip(1).MinBy(s => s.Mse.Estimate)!;
-        var verdict = $"the default predictor's MSE {Html.Number(model.Mse.Estimate)} is {(model.Mse.Estimate <= best.Mse.High ? "within" : "above")} the best baseline's ({best.Name}, {Html.Number(best.Mse.Estimate)}) upper 95% bound {Html.Number(best.Mse.High)}, and {(model.Mse.Estimate < best.Mse.Estimate ? "below" : "not below")} its estimate";
+        var verdict = Evaluation.Comparison.Verdict(cv.Scores);
         report.Headlines.Add($"Group CV: {verdict}");
+        var model = cv.Scores[0];
         return text.Append($"<p><strong>Verdict:</strong> {Html.Text(verdict)}. Its lowest predicted value is {Html.Number(model.Minimum)}; " +
             $"held-out coverage of its ±1σ and ±2σ bands (spread scaled on the other folds): {ReportContext.Percent(cv.OneSigmaCoverage)} and {ReportContext.Percent(cv.TwoSigmaCoverage)} (goals 68% and 95%).</p>\n").ToString();
     }

@@ -35,7 +35,7 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         Assert.True(cv.Scores[0].Minimum >= 0, "the ensemble's spectra are non-negative");
         Assert.Equal(0, cv.Scores[1].Skill, 12);
         Assert.Contains("Does the model learn?", report.Page);
-        Assert.Contains(report.Headlines, h => h.StartsWith("Group CV: the default predictor's MSE"));
+        Assert.Contains(report.Headlines, h => h.StartsWith("Group CV: deep ensemble (default predictor): MSE"));
         var results = new ResultFiles(report.Folder);
         foreach (var evaluation in new[] { Evaluations.CrystallineConduction, Evaluations.AmorphousConduction, Evaluations.Oxides, Evaluations.SrTiO3 })
             foreach (var kind in new[] { "mean", "knn", "ridge", "input" })
