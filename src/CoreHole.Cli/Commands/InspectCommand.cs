@@ -14,7 +14,7 @@ public static class InspectCommand
     public static Command Create(IAnsiConsole? console = null)
     {
         var files = new Argument<string[]>("files") { Description = "spectrum, DOS or DFT output files (any format CoreHole reads), or structures (CIF, POSCAR)", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name))}" };
+        var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name).Concat(StructureFiles.Formats.Select(f => f.Name)))}" };
         var command = new Command("inspect", "Show what CoreHole reads from files: format, grid, sites, thresholds, HOMO/LUMO, band gap, Fermi level; for a structure, its symmetry, O sites, supercell and cation-O shells.")
         {
             files, format,
@@ -29,9 +29,10 @@ public static class InspectCommand
                 IReadOnlyList<(string Name, string Value)> rows;
                 try
                 {
-                    rows = parse.GetValue(format) is null && StructureFiles.Formats.FirstOrDefault(f => f.Recognises(path)) is { } structure
-                        ? DescribeStructure(structure.Name, StructureFiles.Read(path))
-                        : Describe(SpectrumFiles.Read(path, parse.GetValue(format)));
+                    var named = parse.GetValue(format);
+                    rows = (named is null ? StructureFiles.Detect(path) : StructureFiles.ByName(named)) is { } structure
+                        ? DescribeStructure(structure.Name, StructureFiles.Read(path, structure.Name))
+                        : Describe(SpectrumFiles.Read(path, named));
                 }
                 catch (InputError e)
                 {
@@ -39,11 +40,7 @@ public static class InspectCommand
                     failed++;
                     continue;
                 }
-                var table = new Table { Title = new TableTitle(Markup.Escape(path)) }.AddColumn("").AddColumn("");
-                table.HideHeaders();
-                foreach (var (name, value) in rows)
-                    table.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
-                output.Write(table);
+                Tables.Write(null, rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Value]), path, console);
             }
             return failed == 0 ? 0 : 2;
         });
@@ -62,10 +59,11 @@ public static class InspectCommand
         }
         if (file.Sites is not null) rows.Add(("sites", file.Sites));
         rows.Add(("threshold", file.Threshold is { } t
-            ? $"{Ev(t.EnergyEv)}  {(t.IsFallback ? "FALLBACK " : "")}({t.Source})"
+            ? $"{Ev(t.EnergyEv)}  ({t.Source}{(t.IsFallback ? "; an estimate: the run's xspectra.x or core-hole pw.x output, kept beside the file, gives the printed one" : "")})"
+            : file.NoThresholdReason is { } why ? $"none: {why}"
             : SpectrumFiles.ByName(file.Format).Kind == FileKind.DensityOfStates
                 ? "none in this file: a PDOS aligns at the CBM of its run (inspect the pw.x output)"
-                : "none printed (no LUMO: the run had no empty bands)"));
+                : "none in this file"));
         if (file.Homo is not null || file.Lumo is not null)
             rows.Add(("HOMO / LUMO", $"{Ev(file.Homo)} / {Ev(file.Lumo)}"));
         if (file.Edges is { } e)

@@ -42,6 +42,7 @@ public sealed record XSpectraOutput
         Threshold = LumoAboveZero is { } t
             ? new Threshold(t, "core-hole LUMO above the spectrum's zero (elumo - ef)")
             : null,
+        NoThresholdReason = LumoAboveZero is null ? "no LUMO printed: the core-hole scf had no empty bands (nbnd at the occupied count)" : null,
         Facts =
         [
             new("QE version", QeVersion),
