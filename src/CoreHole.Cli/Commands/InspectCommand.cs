@@ -27,13 +27,7 @@ public static class InspectCommand
             foreach (var path in parse.GetValue(files)!)
             {
                 IReadOnlyList<(string Name, string Value)> rows;
-                try
-                {
-                    var named = parse.GetValue(format);
-                    rows = (named is null ? StructureFiles.Detect(path) : StructureFiles.ByName(named)) is { } structure
-                        ? DescribeStructure(structure.Name, StructureFiles.Read(path, structure.Name))
-                        : Describe(SpectrumFiles.Read(path, named));
-                }
+                try { rows = Rows(path, parse.GetValue(format)); }
                 catch (InputError e)
                 {
                     Console.Error.WriteLine($"corehole: {e.Message}");
@@ -46,6 +40,15 @@ public static class InspectCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// What inspect shows for one file, a structure or anything <see cref="SpectrumFiles"/> reads: the reading path of
+    /// every command, which the fuzz tests run on corrupted files. A bad file is an <see cref="InputError"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Rows(string path, string? format = null) =>
+        (format is null ? StructureFiles.Detect(path) : StructureFiles.ByName(format)) is { } structure
+            ? DescribeStructure(structure.Name, StructureFiles.Read(path, structure.Name))
+            : Describe(SpectrumFiles.Read(path, format));
 
     /// <summary>The rows shown for one file (energies in eV, on the file's own scale).</summary>
     public static IReadOnlyList<(string Name, string Value)> Describe(SpectrumFile file)

@@ -22,7 +22,10 @@ internal static class GzipFile
             using (var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress)) gzip.CopyTo(output);
             data = output.ToArray();
         }
-        catch (InvalidDataException e) { throw new InputError(path, null, $"damaged gzip data: {e.Message}", e); }
+        catch (InvalidDataException e)
+        {
+            throw new InputError(path, null, $"damaged gzip data: the compressed stream is corrupt (gzip -t {System.IO.Path.GetFileName(path)} says where)", e);
+        }
         var crc = BitConverter.ToUInt32(compressed, compressed.Length - 8);
         var size = BitConverter.ToUInt32(compressed, compressed.Length - 4);
         if (size != (uint)data.Length || crc != Crc32(data))

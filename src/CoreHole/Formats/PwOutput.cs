@@ -83,6 +83,7 @@ public sealed record PwOutput
             Lumo = LowestUnoccupied,
             Threshold = threshold,
             NoThresholdReason = threshold is not null ? null
+                : !JobDone ? "the run stopped before the end (no JOB DONE) and printed no levels to align at"
                 : FermiEnergy is not null && !coreHole
                     ? "a smeared or tetrahedron run prints the Fermi level, not HOMO/LUMO: rerun with verbosity='high' to print the bands, or with fixed occupations and empty bands"
                     : "no LUMO printed: the run had no empty bands (nbnd at the occupied count)",
