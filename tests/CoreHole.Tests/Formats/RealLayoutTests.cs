@@ -24,7 +24,7 @@ public class RealLayoutTests
     [InlineData("qe-seed/MgO/site_O1/xspectra_x.out", "Program XSpectra v.6.7MaX starts", "Program XSpectra v.6.1 (svn rev. 13369) starts")]
     public void SvnBuildsBannerIsRead(string relative, string banner, string svn)
     {
-        // The svn-era banner as QE 6.1 printed it (quoted in aiida-quantumespresso's and dftparse's parser tests).
+        // The svn-era banner as QE 6.1 printed it (quoted in CitrineInformatics/dftparse, dftparse/pwscf/stdout_parser.py).
         var plain = SpectrumFiles.Read(TestData.Path(relative));
         var file = SpectrumFiles.Read(TestData.WithReplaced(relative, banner, svn));
         Assert.Equal("6.1 (svn rev. 13369)", file.Facts.Single(f => f.Name == "QE version").Value);
