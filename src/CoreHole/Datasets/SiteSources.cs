@@ -26,7 +26,7 @@ public static class SiteSources
     /// </summary>
     public static (Curve Curve, Threshold Threshold) Spectrum(string path, Threshold? threshold)
     {
-        var file = SpectrumFiles.Read(path);
+        var file = SpectrumFiles.Read(path, known: threshold);
         return (MainCurve(file), threshold ?? file.Threshold
             ?? throw new InputError(path, null, $"{file.NoThresholdReason ?? Threshold.NoOnset}: give the core-hole run's pw.x output"));
     }

@@ -51,12 +51,14 @@ public static class SpectrumFiles
     /// A spectrum whose file states no threshold takes the one its run's output beside it prints (XSpectra's
     /// <c>.dat</c> files), else the onset fallback (<see cref="Threshold.Onset"/>) of its main curve, marked as such.
     /// </summary>
-    public static SpectrumFile Read(string path, string? format = null)
+    /// <param name="known">A spectrum's threshold known from elsewhere (its run's record): taken without looking beside
+    /// the file or broadening it for an onset.</param>
+    public static SpectrumFile Read(string path, string? format = null, Threshold? known = null)
     {
         var chosen = format is null ? Detect(path) : ByName(format);
         var file = chosen.Read(path);
         if (chosen.Kind != FileKind.Spectrum || file.Threshold is not null || file.Curves.Count == 0) return file;
-        var threshold = (chosen.RunOutputBeside ? ThresholdBeside(path) : null) ?? Threshold.Onset(file.Curves[0].Curve);
+        var threshold = known ?? (chosen.RunOutputBeside ? ThresholdBeside(path) : null) ?? Threshold.Onset(file.Curves[0].Curve);
         return file with { Threshold = threshold, NoThresholdReason = threshold is null ? Threshold.NoOnset : null };
     }
 
