@@ -11,6 +11,7 @@ namespace CoreHole.Formats;
 public static class StructureFiles
 {
     /// <param name="Name">Short name, also accepted by <c>--format</c>.</param>
+    /// <param name="Read">The reader: returns a validated <see cref="Crystal"/> whose <see cref="Crystal.Source"/> is the file.</param>
     public sealed record Format(string Name, IReadOnlyList<string> FileNames, Func<IReadOnlyList<string>, bool> Sniff, Func<string, Crystal> Read);
 
     const int HeadLines = 40;
@@ -28,7 +29,7 @@ public static class StructureFiles
             ? Detect(path) ?? throw new InputError(path, null,
                 $"not a structure file CoreHole knows ({string.Join(", ", Formats.Select(f => f.Name))}): neither its name nor its first lines match (name one with --format)")
             : ByName(format) ?? throw new InputError($"unknown structure format '{format}'; known: {string.Join(", ", Formats.Select(f => f.Name))}");
-        return (chosen.Read(path) with { Source = path }).Validated();
+        return chosen.Read(path);   // each reader names the file as the source and validates what it read
     }
 
     public static Format? ByName(string name) =>
