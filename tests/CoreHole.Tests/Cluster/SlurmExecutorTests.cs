@@ -72,7 +72,8 @@ public class SlurmExecutorTests
         }
         var finished = stages.Where(File.Exists).ToDictionary(s => s, s => (Bytes: File.ReadAllBytes(s), Time: File.GetLastWriteTimeUtc(s)));
         Assert.InRange(finished.Count, 1, 3);
-        Assert.Contains("CANCELLED", CliProcess.Run(Limit, "status", folder).Output);
+        var status = Eventually(() => CliProcess.Run(Limit, "status", folder).Output, s => s.Contains("CANCELLED"), TimeSpan.FromMinutes(3));
+        Assert.True(status.Contains("CANCELLED"), $"corehole status said:\n{status}");
 
         (code, log) = CliProcess.Run(Limit, "simulate", "-o", folder, "--np", "2", "--executor", "slurm", "--wait");
         Assert.True(code == 0, log);
