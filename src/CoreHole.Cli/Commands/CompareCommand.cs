@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CoreHole.Formats;
 using CoreHole.Spectra;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using CoreHole.Datasets;
 using CoreHole.Reports;
 using CoreHole.Spectra;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 

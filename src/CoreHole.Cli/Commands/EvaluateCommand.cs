@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CoreHole.Datasets;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 

@@ -21,7 +21,6 @@ public static class InspectCommand
         };
         command.SetAction(parse =>
         {
-            var output = console ?? AnsiConsole.Console;
             var failed = 0;
             // A diagnostic over many files: an unreadable file is reported in one line and the rest still shown.
             foreach (var path in parse.GetValue(files)!)
