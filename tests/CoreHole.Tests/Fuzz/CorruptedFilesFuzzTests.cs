@@ -15,7 +15,7 @@ namespace CoreHole.Tests.Fuzz;
 /// </summary>
 public class CorruptedFilesFuzzTests
 {
-    /// <summary>One real or layout file per format (see data/README.md), and how many variants of it to make.</summary>
+    /// <summary>One real or layout file per format (see data/README.md), and how many variants of it to make: 560 in all.</summary>
     public static readonly TheoryData<string, int> Sources = new()
     {
         { "qe-seed/MgO/site_O1/scf.out", 40 },
