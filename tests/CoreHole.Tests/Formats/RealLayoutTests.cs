@@ -122,6 +122,20 @@ public class RealLayoutTests
     }
 
     [Fact]
+    public void SpinPolarisedOptaDosDosRestoresTheDownChannelsSign()
+    {
+        // write_dos with nspins > 1: E, up, -down, integrated up, -integrated down.
+        var header = string.Join('\n', File.ReadLines(TestData.Path("layouts/SiO2.adaptive.dat")).Take(12));
+        var path = TestData.Write("spin.linear.dat", header + "\n"
+            + "  -0.1000000000000E+01    0.2000000000000E+01   -0.1000000000000E+01    0.0000000000000E+00   -0.0000000000000E+00  \n"
+            + "   0.0000000000000E+00    0.4000000000000E+01   -0.3000000000000E+01    0.3000000000000E+01   -0.2000000000000E+01  \n");
+        var file = SpectrumFiles.Read(path);
+        Assert.Equal(["dos up", "dos down"], file.Curves.Select(c => c.Name));
+        Assert.Equal([1.0, 3.0], file.CurveNamed("dos down").Intensities.ToArray());
+        Assert.Equal("5 electrons at the top of the grid", file.Facts.Single(f => f.Name == "integrated DOS").Value);
+    }
+
+    [Fact]
     public void SpectrumStartingAboveItsOnsetHasNoOnset()
     {
         // The pilot's xanes.dat cut to start at 6 eV, above its 10% onset (5.06 eV): no onset rather than 6 eV.
