@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CoreHole.Datasets;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 
@@ -35,9 +34,7 @@ static class EvaluateCommand
             var rows = sites.Select((site, i) => (Site: data.Records[site], Mse: RowMse(predicted.Row(i), targets.Row(i))))
                 .OrderBy(r => r.Mse).ToList();
 
-            var table = new Table().AddColumns("rank", "material", "site", "MSE");
-            for (int i = 0; i < rows.Count; i++) table.AddRow($"{i + 1}", Markup.Escape(rows[i].Site.Material), Markup.Escape(rows[i].Site.Site), $"{rows[i].Mse:G4}");
-            AnsiConsole.Write(table);
+            Tables.Write(["rank", "material", "site", "MSE"], rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Site.Material, r.Site.Site, $"{r.Mse:G4}"]));
             var sorted = rows.Select(r => r.Mse).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{rows.Count} spectra ({spectra.Variant.Name()} input; target {data.Featurizer.TargetNormalization} x{data.Featurizer.IntensityScale}): mean MSE {sorted.Average():G4}, median {Quantile(sorted, 0.5):G4}, 90% below {Quantile(sorted, 0.9):G4}"));
