@@ -2,7 +2,8 @@ using System.CommandLine;
 using CoreHole;
 using CoreHole.Cli.Commands;
 
-var root = new RootCommand("CoreHole: learn core-loss spectra (ELNES/XANES) from ground-state DFT.");
+// HelpName: help says the command people type (./corehole), not the assembly's name.
+var root = new RootCommand("CoreHole: learn core-loss spectra (ELNES/XANES) from ground-state DFT.") { HelpName = "corehole" };
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
@@ -16,6 +17,9 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
+
+// A log file has no width: Spectre's lines are kept whole there rather than wrapped at 80 columns.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 4096;
 
 try
 {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CoreHole.Formats;
 using CoreHole.Spectra;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 
@@ -36,9 +35,8 @@ static class CompareCommand
             }
             (a, b) = (a.AlignedTo(parse.GetValue(zeroA)), b.AlignedTo(parse.GetValue(zeroB)));
             var result = Comparison.Of(a, b, parse.GetValue(from), parse.GetValue(to));
-            var table = new Table().AddColumns("Pearson r", "main peak A (eV)", "main peak B (eV)", "shift B - A (eV)", "MSE at mean 1");
-            table.AddRow($"{result.Pearson:F4}", $"{result.MainPeakA:F2}", $"{result.MainPeakB:F2}", $"{result.MainPeakShift:+0.00;-0.00;0.00}", $"{result.MeanOneMse:F4}");
-            AnsiConsole.Write(table);
+            Tables.Write(["Pearson r", "main peak A (eV)", "main peak B (eV)", "shift B - A (eV)", "MSE at mean 1"],
+                [[$"{result.Pearson:F4}", $"{result.MainPeakA:F2}", $"{result.MainPeakB:F2}", $"{result.MainPeakShift:+0.00;-0.00;0.00}", $"{result.MeanOneMse:F4}"]]);
             return 0;
         });
         return command;

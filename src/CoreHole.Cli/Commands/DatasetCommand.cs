@@ -2,7 +2,6 @@ using System.CommandLine;
 using CoreHole.Datasets;
 using CoreHole.Reports;
 using CoreHole.Spectra;
-using Spectre.Console;
 using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
@@ -73,20 +72,20 @@ static class DatasetCommand
             var data = DatasetFile.Read(parse.GetValue(file)!);
             var f = data.Featurizer;
             var records = data.Records;
-            var table = new Table().AddColumns("", "");
-            table.AddRow("sites", $"{data.Count} in {records.Select(r => r.Material).Distinct().Count()} materials");
-            table.AddRow("preprocessing", Markup.Escape($"Gaussian sigma {f.SigmaEv} eV; input {f.InputNormalization}, target {f.TargetNormalization}, x{f.IntensityScale}; band-gap window {f.GapWindowEv} eV"));
-            table.AddRow("inputs", string.Join(", ", InputVariants.All.Select(v => $"{v.Name()} {data.Inputs[v].Columns}")) + $"; target {data.Targets.Columns}");
-            table.AddRow("band gap (eV)", $"{records.Min(r => r.Edges.Gap):0.00} to {records.Max(r => r.Edges.Gap):0.00}, mean {records.Average(r => r.Edges.Gap):0.00}");
-            table.AddRow("spectrum thresholds", $"{records.Count(r => r.SpectrumThreshold.IsFallback)} onset fallbacks, {records.Count(r => !r.SpectrumThreshold.IsFallback)} stated by the data");
-            table.AddRow("PDOS zero above data", $"{data.ZeroAboveData.Count(z => z)} sites");
-            table.AddRow("codes", Markup.Escape(string.Join(", ", records.GroupBy(r => $"{r.Provenance.Code} {r.Provenance.CodeVersion}".Trim()).Select(g => $"{g.Key} ({g.Count()})"))));
+            var table = new List<IReadOnlyList<string>>();
+            table.Add(["sites", $"{data.Count} in {records.Select(r => r.Material).Distinct().Count()} materials"]);
+            table.Add(["preprocessing", $"Gaussian sigma {f.SigmaEv} eV; input {f.InputNormalization}, target {f.TargetNormalization}, x{f.IntensityScale}; band-gap window {f.GapWindowEv} eV"]);
+            table.Add(["inputs", string.Join(", ", InputVariants.All.Select(v => $"{v.Name()} {data.Inputs[v].Columns}")) + $"; target {data.Targets.Columns}"]);
+            table.Add(["band gap (eV)", $"{records.Min(r => r.Edges.Gap):0.00} to {records.Max(r => r.Edges.Gap):0.00}, mean {records.Average(r => r.Edges.Gap):0.00}"]);
+            table.Add(["spectrum thresholds", $"{records.Count(r => r.SpectrumThreshold.IsFallback)} onset fallbacks, {records.Count(r => !r.SpectrumThreshold.IsFallback)} stated by the data"]);
+            table.Add(["PDOS zero above data", $"{data.ZeroAboveData.Count(z => z)} sites"]);
+            table.Add(["codes", string.Join(", ", records.GroupBy(r => $"{r.Provenance.Code} {r.Provenance.CodeVersion}".Trim()).Select(g => $"{g.Key} ({g.Count()})"))]);
             var time = SetSummary.Of("dataset", records); // each material's ground state once, though every site records it
-            table.AddRow("DFT wall time", $"{time.GroundStateHours:0.##} h ground state, {time.CoreHoleHours:0.##} h core hole");
+            table.Add(["DFT wall time", $"{time.GroundStateHours:0.##} h ground state, {time.CoreHoleHours:0.##} h core hole"]);
             foreach (var (name, parts) in data.SplitParts)
-                table.AddRow($"{name} split (seed {data.SplitSeed})",
-                    string.Join(", ", Enum.GetValues<Part>().Select(p => $"{p.ToString().ToLowerInvariant()} {parts.Count(x => x == p)}")));
-            AnsiConsole.Write(table);
+                table.Add([$"{name} split (seed {data.SplitSeed})",
+                    string.Join(", ", Enum.GetValues<Part>().Select(p => $"{p.ToString().ToLowerInvariant()} {parts.Count(x => x == p)}"))]);
+            Tables.Write(null, table);
             return 0;
         });
         return command;

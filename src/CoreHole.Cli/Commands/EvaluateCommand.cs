@@ -4,7 +4,6 @@ using System.Text;
 using CoreHole.Datasets;
 using CoreHole.Evaluation;
 using CoreHole.Paper;
-using Spectre.Console;
 
 namespace CoreHole.Cli.Commands;
 
@@ -55,14 +54,9 @@ static class EvaluateCommand
 
     static void PrintSites(List<ModelEvaluation.Site> rows, LoadedModel loaded, Dataset data)
     {
-        var table = new Table().AddColumns("rank", "material", "site", "set", "MSE", "input distance", "spread score", "");
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var (s, ood) = (rows[i], rows[i].Ood);
-            table.AddRow($"{i + 1}", Markup.Escape(s.Record.Material), Markup.Escape(s.Record.Site), s.Set, F(s.Mse),
-                ood is null ? "-" : F(ood.Distance), ood?.Spread is { } spread ? F(spread) : "-", ood is { Flagged: true } ? "[red]out of domain[/]" : "");
-        }
-        AnsiConsole.Write(table);
+        Tables.Write(["rank", "material", "site", "set", "MSE", "input distance", "spread score", ""], rows.Select((s, i) => (IReadOnlyList<string>)
+            [$"{i + 1}", s.Record.Material, s.Record.Site, s.Set, F(s.Mse), s.Ood is { } ood ? F(ood.Distance) : "-",
+                s.Ood?.Spread is { } spread ? F(spread) : "-", s.Ood is { Flagged: true } ? "out of domain" : ""]));
         var sorted = rows.Select(r => r.Mse).ToArray();
         var interval = Bootstrap.MeanOverGroups(sorted, [.. rows.Select(r => r.Record.Material)]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -78,10 +72,8 @@ static class EvaluateCommand
     {
         Console.WriteLine($"group cross-validation on {evaluation.CrystallineSites} crystalline sites from {evaluation.CrystallineMaterials} materials " +
             $"({cv.Folds} folds x {cv.Repeats} repeats, seed {cv.Seed}; whole materials held out; 95% bootstrap interval over materials):");
-        var table = new Table().AddColumns("predictor", "MSE", "95% interval", "skill", "lowest value", "roughness / targets'");
-        foreach (var s in comparison.Scores)
-            table.AddRow(Markup.Escape(s.Name), F(s.Mse.Estimate), $"{F(s.Mse.Low)} - {F(s.Mse.High)}", F(s.Skill), F(s.Minimum), F(s.RoughnessRatio));
-        AnsiConsole.Write(table);
+        Tables.Write(["predictor", "MSE", "95% interval", "skill", "lowest value", "roughness / targets'"], comparison.Scores.Select(s => (IReadOnlyList<string>)
+            [s.Name, F(s.Mse.Estimate), $"{F(s.Mse.Low)} - {F(s.Mse.High)}", F(s.Skill), F(s.Minimum), F(s.RoughnessRatio)]));
         Console.WriteLine(Comparison.Verdict(comparison.Scores));
         if (evaluation.Coverage is { } c)
             Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); further scale the held-out errors ask for {F(c.Scale)}");
@@ -95,10 +87,8 @@ static class EvaluateCommand
             ? $"amorphous ({evaluation.Outside.Count(i => evaluation.Sites[i].Set == ModelEvaluation.AmorphousSet)} sites, median)"
             : data.Records[p.Site].Material).ToList();
         Console.WriteLine("outside the crystalline set, every predictor fitted on all crystalline sites (MSE; median over a set's sites):");
-        var table = new Table().AddColumns(["predictor", .. columns.Select(c => Markup.Escape(c.Key))]);
-        foreach (var (name, mse) in evaluation.Transfer)
-            table.AddRow([Markup.Escape(name), .. columns.Select(c => F(Median([.. c.Select(p => mse[p.Index])])))]);
-        AnsiConsole.Write(table);
+        Tables.Write(["predictor", .. columns.Select(c => c.Key)], evaluation.Transfer.Select(t => (IReadOnlyList<string>)
+            [t.Name, .. columns.Select(c => F(Median([.. c.Select(p => t.Mse[p.Index])])))]));
     }
 
     static double Median(double[] values) => Bootstrap.Quantile([.. values.Order()], 0.5);

@@ -14,41 +14,40 @@ public static class InspectCommand
     public static Command Create(IAnsiConsole? console = null)
     {
         var files = new Argument<string[]>("files") { Description = "spectrum, DOS or DFT output files (any format CoreHole reads), or structures (CIF, POSCAR)", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name))}" };
+        var format = new Option<string?>("--format") { Description = $"read as this format instead of detecting it: {string.Join(", ", SpectrumFiles.Formats.Select(f => f.Name).Concat(StructureFiles.Formats.Select(f => f.Name)))}" };
         var command = new Command("inspect", "Show what CoreHole reads from files: format, grid, sites, thresholds, HOMO/LUMO, band gap, Fermi level; for a structure, its symmetry, O sites, supercell and cation-O shells.")
         {
             files, format,
         };
         command.SetAction(parse =>
         {
-            var output = console ?? AnsiConsole.Console;
             var failed = 0;
             // A diagnostic over many files: an unreadable file is reported in one line and the rest still shown.
             foreach (var path in parse.GetValue(files)!)
             {
                 IReadOnlyList<(string Name, string Value)> rows;
-                try
-                {
-                    rows = parse.GetValue(format) is null && StructureFiles.Formats.FirstOrDefault(f => f.Recognises(path)) is { } structure
-                        ? DescribeStructure(structure.Name, StructureFiles.Read(path))
-                        : Describe(SpectrumFiles.Read(path, parse.GetValue(format)));
-                }
+                try { rows = Rows(path, parse.GetValue(format)); }
                 catch (InputError e)
                 {
                     Console.Error.WriteLine($"corehole: {e.Message}");
                     failed++;
                     continue;
                 }
-                var table = new Table { Title = new TableTitle(Markup.Escape(path)) }.AddColumn("").AddColumn("");
-                table.HideHeaders();
-                foreach (var (name, value) in rows)
-                    table.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
-                output.Write(table);
+                Tables.Write(null, rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Value]), path, console);
             }
             return failed == 0 ? 0 : 2;
         });
         return command;
     }
+
+    /// <summary>
+    /// What inspect shows for one file, a structure or anything <see cref="SpectrumFiles"/> reads: the reading path of
+    /// every command, which the fuzz tests run on corrupted files. A bad file is an <see cref="InputError"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Rows(string path, string? format = null) =>
+        (format is null ? StructureFiles.Detect(path) : StructureFiles.ByName(format)) is { } structure
+            ? DescribeStructure(structure.Name, StructureFiles.Read(path, structure.Name))
+            : Describe(SpectrumFiles.Read(path, format));
 
     /// <summary>The rows shown for one file (energies in eV, on the file's own scale).</summary>
     public static IReadOnlyList<(string Name, string Value)> Describe(SpectrumFile file)
@@ -62,10 +61,11 @@ public static class InspectCommand
         }
         if (file.Sites is not null) rows.Add(("sites", file.Sites));
         rows.Add(("threshold", file.Threshold is { } t
-            ? $"{Ev(t.EnergyEv)}  {(t.IsFallback ? "FALLBACK " : "")}({t.Source})"
+            ? $"{Ev(t.EnergyEv)}  ({t.Source}{(t.IsFallback ? "; an estimate: the run's xspectra.x or core-hole pw.x output, kept beside the file, gives the printed one" : "")})"
+            : file.NoThresholdReason is { } why ? $"none: {why}"
             : SpectrumFiles.ByName(file.Format).Kind == FileKind.DensityOfStates
                 ? "none in this file: a PDOS aligns at the CBM of its run (inspect the pw.x output)"
-                : "none printed (no LUMO: the run had no empty bands)"));
+                : "none in this file"));
         if (file.Homo is not null || file.Lumo is not null)
             rows.Add(("HOMO / LUMO", $"{Ev(file.Homo)} / {Ev(file.Lumo)}"));
         if (file.Edges is { } e)

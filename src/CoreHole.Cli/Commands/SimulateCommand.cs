@@ -20,7 +20,8 @@ static class SimulateCommand
         var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 8 Å supercell at one k-point), converged (10 Å supercell, 2x2x2 core-hole k mesh: the convergence study's reference, hours per site) or smoke (tests only); an existing folder keeps its own" };
         var settings = new Option<string?>("--set") { Description = "change settings of the preset for a new campaign, e.g. 'ecutwfc=60,ecutrho=480' or 'supercell_width=12' (convergence studies)" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var dryRun = new Option<bool>("--dry-run") { Description = "plan the structures given and print the plan (sites, supercells, estimated times), running nothing; the plans are saved in the folder, so a later run without structures starts them too" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the plan of the structures given and of the folder (sites, supercells, estimated times), writing and running nothing" };
+        var planOnly = new Option<bool>("--plan") { Description = "plan the structures given, save their plans in the folder and print the plan, running nothing: a later run (or --job) then finds them" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
@@ -31,7 +32,7 @@ static class SimulateCommand
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, settings, processes, dryRun, retry, maxAtoms, supercell, keepCell, stopAfter, job,
+            structures, output, manifest, preset, settings, processes, dryRun, planOnly, retry, maxAtoms, supercell, keepCell, stopAfter, job,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -48,24 +49,25 @@ static class SimulateCommand
             var changes = parse.GetValue(settings);
             var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Fast : null;
             if (changes is not null) chosen = chosen!.With(changes);
-            var campaign = chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
+            var dry = parse.GetValue(dryRun);
+            var campaign = dry ? Campaign.Preview(folder, chosen) : chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
-            var named = new HashSet<string>(StringComparer.Ordinal);
+            var given = new List<MaterialPlan>();
             foreach (var file in files)
             {
-                var plan = campaign.Add(file, supercellMatrix: matrix, keepCell: parse.GetValue(keepCell));
-                named.Add(plan.Name);
+                var plan = dry ? campaign.Plan(file, supercellMatrix: matrix, keepCell: parse.GetValue(keepCell))
+                    : campaign.Add(file, supercellMatrix: matrix, keepCell: parse.GetValue(keepCell));
+                given.Add(plan);
                 AnsiConsole.MarkupLineInterpolated($"planned [bold]{plan.Name}[/]: {plan.SpaceGroupSymbol}, {plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} O sites, supercell {plan.SupercellAtoms} atoms");
             }
             // Structures named on the command line are the ones to run now (how a user puts some first); none: the whole folder.
-            var materials = campaign.Materials()
-                .Where(p => named.Count == 0 || named.Contains(p.Name))
+            var materials = (given.Count > 0 ? given.DistinctBy(p => p.Name) : campaign.Materials())
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
             var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             var jobs = campaign.Jobs(materials, costs);
-            if (parse.GetValue(dryRun))
+            if (dry || parse.GetValue(planOnly))
             {
                 PrintPlan(campaign, materials, jobs, costs, np);
                 return 0;
@@ -138,7 +140,7 @@ static class SimulateCommand
     /// <summary>The plan, materials in the order a run takes them (<see cref="Campaign.Jobs"/>), finished ones last.</summary>
     static void PrintPlan(Campaign campaign, IReadOnlyList<MaterialPlan> materials, IReadOnlyList<CampaignJob> runOrder, CostModel costs, int np)
     {
-        var table = new Table().AddColumns("material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "outdated", "failed", "running", "to do", "est. to do");
+        var table = new List<IReadOnlyList<string>>();
         var rank = runOrder.Where(j => campaign.IsToDo(j, retryFailed: false)).Select(j => j.Material).Distinct()
             .Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
         double total = 0;
@@ -148,12 +150,12 @@ static class SimulateCommand
             var states = jobs.Select(campaign.State).ToList();
             var todo = jobs.Where(j => campaign.IsToDo(j, retryFailed: false)).Sum(j => costs.Seconds(j, np));
             total += todo;
-            table.AddRow(m.Name, $"{m.SpaceGroupSymbol} ({m.SpaceGroupNumber})", m.Primitive.Atoms.Count.ToString(), m.OxygenSites.Count.ToString(),
+            table.Add([m.Name, $"{m.SpaceGroupSymbol} ({m.SpaceGroupNumber})", m.Primitive.Atoms.Count.ToString(), m.OxygenSites.Count.ToString(),
                 m.SupercellAtoms.ToString(), $"{m.SupercellMinWidth:F2}", states.Count(s => s == JobState.Done).ToString(),
                 states.Count(s => s == JobState.Outdated).ToString(), states.Count(s => s == JobState.Failed).ToString(), states.Count(s => s == JobState.Running).ToString(),
-                states.Count(s => s == JobState.Pending).ToString(), Duration(todo));
+                states.Count(s => s == JobState.Pending).ToString(), Duration(todo)]);
         }
-        AnsiConsole.Write(table);
+        Tables.Write(["material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "outdated", "failed", "running", "to do", "est. to do"], table);
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials in run order (the cheapest next spectrum first), {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
     }
 

@@ -54,18 +54,18 @@ static class StatusCommand
         var jobs = campaign.Jobs(materials);
         var finished = campaign.FinishedJobs().ToList();
         var records = finished.Select(f => f.Record).ToList();
-        var table = new Table().AddColumns("stage", "done", "of them outdated", "failed", "running", "to do", "wall time of done (h)", "median per job (min)");
+        var table = new List<IReadOnlyList<string>>();
         foreach (var (kind, isCoreHole) in new[] { ("ground state", false), ("core hole (O sites)", true) })
         {
             var ofKind = jobs.Where(j => j.IsCoreHole == isCoreHole).ToList();
             var walls = records.Where(r => (r.Stage != CampaignJob.GroundStateName) == isCoreHole).Select(r => r.WallSeconds).Order().ToList();
-            table.AddRow(kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Outdated).ToString(),
+            table.Add([kind, walls.Count.ToString(), ofKind.Count(j => campaign.State(j) == JobState.Outdated).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Failed).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Running).ToString(),
                 ofKind.Count(j => campaign.State(j) == JobState.Pending).ToString(), $"{walls.Sum() / 3600:F2}",
-                walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}");
+                walls.Count == 0 ? "-" : $"{walls[walls.Count / 2] / 60:F1}"]);
         }
-        AnsiConsole.Write(table);
+        Tables.Write(["stage", "done", "of them outdated", "failed", "running", "to do", "wall time of done (h)", "median per job (min)"], table);
         foreach (var (kind, isCoreHole) in new[] { ("ground states", false), ("core-hole sites", true) })
             if (CostModel.LeaveOneOut(finished, isCoreHole) is { } accuracy)
                 AnsiConsole.MarkupLineInterpolated(
@@ -83,10 +83,8 @@ static class StatusCommand
     /// <summary>The finished sites as the report will sort them: the counts a dataset's README quotes.</summary>
     static void Sets(ReproductionSites sites)
     {
-        var table = new Table().AddColumns("set", "O sites", "structures", "core hole (h)", "ground states (h)");
-        foreach (var set in sites.Summary())
-            table.AddRow(set.Set, set.Sites.ToString(), set.Structures.ToString(), $"{set.CoreHoleHours:F2}", $"{set.GroundStateHours:F2}");
-        AnsiConsole.Write(table);
+        Tables.Write(["set", "O sites", "structures", "core hole (h)", "ground states (h)"], sites.Summary().Select(set =>
+            (IReadOnlyList<string>)[set.Set, set.Sites.ToString(), set.Structures.ToString(), $"{set.CoreHoleHours:F2}", $"{set.GroundStateHours:F2}"]));
         foreach (var note in sites.Notes.Skip(1)) AnsiConsole.MarkupLineInterpolated($"{note}");
     }
 
@@ -100,11 +98,9 @@ static class StatusCommand
     /// <summary>Per stage, how many tasks Slurm has in each state; then the tasks that ended badly, with their last log lines.</summary>
     static void Cluster(IReadOnlyList<SlurmTaskStatus> tasks, Func<string, bool> reported)
     {
-        var table = new Table().AddColumns("Slurm stage", "tasks", "states (squeue/sacct)");
-        foreach (var stage in tasks.GroupBy(t => t.Stage))
-            table.AddRow(stage.Key, stage.Count().ToString(),
-                string.Join(", ", stage.GroupBy(t => t.State?.State ?? "unknown to Slurm").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
-        AnsiConsole.Write(table);
+        Tables.Write(["Slurm stage", "tasks", "states (squeue/sacct)"], tasks.GroupBy(t => t.Stage).Select(stage =>
+            (IReadOnlyList<string>)[stage.Key, stage.Count().ToString(),
+                string.Join(", ", stage.GroupBy(t => t.State?.State ?? "unknown to Slurm").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))]));
         foreach (var t in tasks.Where(t => t is { InFlight: false, State.State: not "COMPLETED" } && !reported(t.Task)))
             AnsiConsole.MarkupLineInterpolated($"[yellow]{t.State!.State}[/] {t.Task} (Slurm {t.SlurmId}, exit {t.State.ExitCode}): {t.LogTail()}");
     }

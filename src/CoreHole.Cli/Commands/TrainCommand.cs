@@ -138,10 +138,8 @@ static class TrainCommand
 
     static void PrintScores(SearchSummary summary)
     {
-        var table = new Table().AddColumns("#", "hidden", "weight decay", "mean CV MSE", "std", "mean epochs");
-        foreach (var s in summary.Scores.OrderBy(s => s.Mean))
-            table.AddRow($"{s.Combination.Index}", s.Combination.HiddenText, s.Combination.WeightDecayText, $"{s.Mean:G4}", $"{s.Std:G3}", $"{s.MeanEpochs:0}");
-        AnsiConsole.Write(table);
+        Tables.Write(["#", "hidden", "weight decay", "mean CV MSE", "std", "mean epochs"], summary.Scores.OrderBy(s => s.Mean).Select(s =>
+            (IReadOnlyList<string>)[$"{s.Combination.Index}", s.Combination.HiddenText, s.Combination.WeightDecayText, $"{s.Mean:G4}", $"{s.Std:G3}", $"{s.MeanEpochs:0}"]));
     }
 
     static void Print(Combination combination, FinalTrainingReport report) => AnsiConsole.MarkupLineInterpolated(

@@ -26,8 +26,9 @@ public static class SiteSources
     /// </summary>
     public static (Curve Curve, Threshold Threshold) Spectrum(string path, Threshold? threshold)
     {
-        var file = SpectrumFiles.Read(path);
-        return (MainCurve(file), threshold ?? file.Threshold ?? Threshold.Onset(MainCurve(file)));
+        var file = SpectrumFiles.Read(path, known: threshold);
+        return (MainCurve(file), threshold ?? file.Threshold
+            ?? throw new InputError(path, null, $"{file.NoThresholdReason ?? Threshold.NoOnset}: give the core-hole run's pw.x output"));
     }
 
     /// <summary>The spectrum threshold a core-hole pw.x output gives: LUMO − HOMO above XSpectra's zero, or null if it printed no LUMO.</summary>

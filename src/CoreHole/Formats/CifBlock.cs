@@ -22,7 +22,7 @@ public sealed class CifBlock
 
     public double Number(string tag)
     {
-        var values = Column(tag) ?? throw new InputError(Path, null, $"missing {tag}");
+        var values = Column(tag) is { Count: > 0 } column ? column : throw new InputError(Path, null, $"missing {tag}");
         return ToNumber(values[0], Path);
     }
 

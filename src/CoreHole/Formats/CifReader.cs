@@ -17,11 +17,11 @@ public static class CifReader
     {
         if (!System.IO.File.Exists(path)) throw new InputError(path, null, "no such file");
         var block = CifBlock.Parse(path);
+        double Length(string tag) => block.Number(tag) is var v && v > 0 ? v : throw new InputError(path, block.Column(tag)![0].Line, $"{tag} {v}: a cell length must be positive");
+        double Angle(string tag) => block.Number(tag) is var v && v is > 0 and < 180 ? v : throw new InputError(path, block.Column(tag)![0].Line, $"{tag} {v}: a cell angle must lie between 0 and 180 degrees");
         var lattice = Lattice.FromParameters(
-            block.Number("_cell_length_a"), block.Number("_cell_length_b"), block.Number("_cell_length_c"),
-            block.Number("_cell_angle_alpha"), block.Number("_cell_angle_beta"), block.Number("_cell_angle_gamma"));
-        if (lattice.Volume < 1e-6 || double.IsNaN(lattice.Volume))
-            throw new InputError(path, null, "the cell parameters give no volume");
+            Length("_cell_length_a"), Length("_cell_length_b"), Length("_cell_length_c"),
+            Angle("_cell_angle_alpha"), Angle("_cell_angle_beta"), Angle("_cell_angle_gamma"));
 
         var operations = (block.Column("_symmetry_equiv_pos_as_xyz") ?? block.Column("_space_group_symop_operation_xyz"))
             ?.Select(op => SymmetryOperation.Parse(op.Text, path, op.Line)).ToList()
@@ -34,6 +34,9 @@ public static class CifReader
         var ys = block.Column("_atom_site_fract_y") ?? throw new InputError(path, null, "no _atom_site_fract_y");
         var zs = block.Column("_atom_site_fract_z") ?? throw new InputError(path, null, "no _atom_site_fract_z");
         var occupancies = block.Column("_atom_site_occupancy");
+        foreach (var (tag, column) in new[] { ("_atom_site_type_symbol", types), ("_atom_site_fract_x", xs), ("_atom_site_fract_y", ys), ("_atom_site_fract_z", zs), ("_atom_site_occupancy", occupancies) })
+            if (column is not null && column.Count != labels.Count)
+                throw new InputError(path, column.Count > 0 ? column[0].Line : null, $"{tag} has {column.Count} values for {labels.Count} atom sites");
 
         var atoms = new List<Atom>();
         for (var i = 0; i < labels.Count; i++)
@@ -50,7 +53,7 @@ public static class CifReader
                     atoms.Add(new Atom(element, image, label));
             }
         }
-        return new Crystal(block.Name, lattice, atoms);
+        return new Crystal(block.Name, lattice, atoms) { Source = path }.Validated();
     }
 
     static Vec3 MinimumImage(Vec3 d) => new(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));

@@ -63,6 +63,7 @@ public static class DoscarReader
             Fermi = fermi,
             Edges = edges,
             Threshold = edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})", IsFallback: true),
+            NoThresholdReason = edges is null ? "no gap in the total DOS around the Fermi level (a metal, or states on one side only)" : null,
             Facts = [new("system", file.Lines[4].Trim()), new("spin", spin ? "ISPIN=2 (up, down)" : "ISPIN=1")],
         };
     }

@@ -8,7 +8,8 @@ namespace CoreHole.Formats;
 /// photon energy (eV), energy relative to the edge (eV, 0 at the Fermi level), photoelectron wave number (1/Å),
 /// absorption mu, embedded-atom background mu0, and chi = (mu − mu0)/mu0 at the edge step. Curves are mu, mu0 and
 /// chi against e, so they are already aligned at FEFF's threshold. The header's "Mu=" (FEFF's Fermi level on its
-/// own potential scale) is reported as a fact.
+/// own potential scale) is reported as a fact; FEFF 9.7 and later print its unit glued to it ("Mu=-1.296E+01eV kf=",
+/// format 200 of src/COMMON/head.f90 in FEFF10), older versions a bare number.
 /// </summary>
 public static partial class FeffXmuReader
 {
@@ -38,5 +39,5 @@ public static partial class FeffXmuReader
 
     /// <summary>The column line "# omega e k mu mu0 chi", which also identifies the format.</summary>
     [GeneratedRegex(@"^\s*#\s*omega\s+e\s+k\s+mu\s+mu0\s+chi")] internal static partial Regex ColumnHeader();
-    [GeneratedRegex(@"Mu=\s*(\S+)")] private static partial Regex FermiLevel();
+    [GeneratedRegex(@"Mu=\s*(\S+?)(?:eV)?(?:\s|$)")] private static partial Regex FermiLevel();
 }

@@ -22,6 +22,7 @@ public enum FileKind
 /// <param name="Sniff">True when the first lines of the file look like this format.</param>
 /// <param name="Read">The reader.</param>
 /// <param name="Generic">A catch-all format (plain columns) whose content match counts for less than a specific one's.</param>
+/// <param name="RunOutputBeside">The program's stdout, kept beside the file, prints the threshold the file lacks (XSpectra).</param>
 public sealed record FileFormat(
     string Name,
     FileKind Kind,
@@ -29,12 +30,12 @@ public sealed record FileFormat(
     IReadOnlyList<string> FileNames,
     Func<IReadOnlyList<string>, bool> Sniff,
     Func<string, SpectrumFile> Read,
-    bool Generic = false)
+    bool Generic = false,
+    bool RunOutputBeside = false)
 {
-    public bool MatchesName(string path)
-    {
-        var name = TextFile.UncompressedName(path);
-        return FileNames.Any(glob => Regex.IsMatch(name,
-            "^" + Regex.Escape(glob).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase));
-    }
+    public bool MatchesName(string path) => FileNames.Any(glob => Glob(glob, TextFile.UncompressedName(path)));
+
+    /// <summary>True when <paramref name="name"/> matches the pattern (* and ?), case-insensitively.</summary>
+    public static bool Glob(string pattern, string name) =>
+        Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase);
 }

@@ -43,6 +43,7 @@ internal sealed class NumericTable
             rows.Add(values);
             lines.Add(i);
         }
+        if (lines.Count >= 2 && lines[^1] == file.Lines.Length - 1 && !file.EndsWithLineEnd) CheckNotCut(file, lines);
         if (rows.Count < 2)
             throw rows.Count == 0
                 ? file.ErrorAt(Math.Max(from, Math.Min(end, file.Lines.Length) - 1), "no data rows")
@@ -55,6 +56,20 @@ internal sealed class NumericTable
             for (var r = 0; r < rows.Count; r++) table[c][r] = rows[r][c];
         }
         return new NumericTable(file, table, lines.ToArray());
+    }
+
+    /// <summary>
+    /// A file that ends without a line end was cut short, perhaps inside its last number ("0.12345E-02" cut to
+    /// "0.12345E-0" still parses, a hundred times too large): programs write columns of fixed width, so when the rows
+    /// above agree on the width of the last value, a narrower one is the cut, and the row is refused rather than read
+    /// wrong. Hand-made columns, whose widths vary, are left alone.
+    /// </summary>
+    static void CheckNotCut(TextFile file, List<int> lines)
+    {
+        var cut = TextFile.Fields(file.Lines[lines[^1]])[^1];
+        var above = lines.SkipLast(1).TakeLast(4).Select(l => TextFile.Fields(file.Lines[l])[^1]).ToArray();
+        if (above.All(a => a.Length == above[0].Length) && cut.Length < above[0].Length)
+            throw file.ErrorAt(lines[^1], $"the file ends inside this row: '{cut}' is narrower than the '{above[^1]}' above it (truncated file)");
     }
 
     /// <summary>Column <paramref name="column"/> against the energies of <paramref name="energyColumn"/>, which must increase.</summary>

@@ -11,6 +11,10 @@ namespace CoreHole.Formats;
 /// <item><c>seed.pdos.dat</c>: a '#' header describing each column ("Column: 1 contains:" then "O 1 p" rows, with a
 /// spin channel for spin-polarised runs), then rows E and one value per column; OptaDOS writes spin-down
 /// columns negated for plotting, and they are read back as positive densities.</item>
+/// <item><c>seed.adaptive.dat</c>, <c>seed.linear.dat</c>, <c>seed.fixed.dat</c> (dos.f90, <c>write_dos</c>): the total
+/// DOS by each broadening, a '#' header ("Density of States using adaptive broadening", the column list), then rows
+/// E, DOS, integrated DOS, or with spin E, up, down, integrated up, integrated down (down columns negated). The
+/// integrated DOS is a count of electrons, not a curve: its last value is reported as a fact.</item>
 /// </list>
 /// </summary>
 public static partial class OptaDosReader
@@ -60,6 +64,36 @@ public static partial class OptaDosReader
             Curves = curves,
             Sites = $"{columns.Count} projector columns",
             Facts = columns.Any(c => c.Down) ? [new Fact("spin", "polarised; down columns sign-restored (OptaDOS writes them negative)")] : [],
+        };
+    }
+
+    public static SpectrumFile ReadDos(string path)
+    {
+        var file = TextFile.Load(path);
+        var title = file.Find("Density of States using");
+        if (title < 0) throw file.ErrorAt(0, "not an OptaDOS DOS file: no 'Density of States using ... broadening' header");
+        var table = NumericTable.Read(file);
+        var spin = table.Columns.Length switch
+        {
+            3 => false,
+            5 => true,
+            var n => throw file.ErrorAt(title, $"{n} columns: OptaDOS writes 3 (E, DOS, integrated) or 5 with spin"),
+        };
+        var e = table.Columns[0];
+        NamedCurve Named(string name, int column, bool negated) =>
+            new(name, negated ? table.CurveOf(e, Array.ConvertAll(table.Columns[column], v => -v)) : table.Curve(column));
+        var integrated = spin ? table.Columns[3][^1] - table.Columns[4][^1] : table.Columns[2][^1];
+        return new SpectrumFile
+        {
+            Path = path,
+            Format = "optados-dos",
+            Curves = spin ? [Named("dos up", 1, false), Named("dos down", 2, true)] : [Named("dos", 1, false)],
+            Facts =
+            [
+                new("broadening", string.Join(' ', TextFile.Fields(file.Lines[title].TrimStart('#', ' ')).Skip(4).SkipLast(1))),
+                new("integrated DOS", $"{integrated.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} electrons at the top of the grid"),
+                .. spin ? [new Fact("spin", "polarised; down columns sign-restored (OptaDOS writes them negative)")] : Array.Empty<Fact>(),
+            ],
         };
     }
 

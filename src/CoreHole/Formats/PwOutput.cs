@@ -23,6 +23,8 @@ public sealed record PwOutput
     public required string Path { get; init; }
     /// <summary>The banner version, e.g. "6.7MaX".</summary>
     public required string QeVersion { get; init; }
+    /// <summary>"number of atoms/cell" (or the rows of the positions table when that line is missing).</summary>
+    public int? AtomCount { get; init; }
     public double? ElectronCount { get; init; }
     /// <summary>Electrons per spin channel, for spin-polarised runs ("up: 4.00, down: 4.00").</summary>
     public (double Up, double Down)? SpinElectronCounts { get; init; }
@@ -58,24 +60,33 @@ public sealed record PwOutput
     /// <summary>
     /// The overview <c>inspect</c> shows. The threshold depends on the run: a core-hole run (positive charge) gives the
     /// spectrum threshold LUMO − HOMO above XSpectra's zero (the HOMO); a ground-state run gives the PDOS threshold,
-    /// the CBM on pw.x's absolute scale (the scale of the projwfc PDOS of the same run).
+    /// the CBM on pw.x's absolute scale (the scale of the projwfc PDOS of the same run); a metal has no gap, and its
+    /// threshold is the Fermi level.
     /// </summary>
     public SpectrumFile Summary()
     {
-        var edges = BandEdges();
         var coreHole = TotalCharge > 0.5;
+        var metal = IsMetal();
+        var edges = metal ? null : BandEdges();
+        var threshold = coreHole
+            ? LowestUnoccupied - HighestOccupied is { } t ? new Threshold(t, "core-hole run: LUMO - HOMO, above the XSpectra zero") : null
+            : metal ? new Threshold(FermiEnergy!.Value, "metal: the Fermi level (bands cross it, there is no gap)")
+            : edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})");
         return new SpectrumFile
         {
             Path = Path,
             Format = "pw-output",
-            Sites = Structure is null ? null : $"{Structure.Atoms.Count} atoms",
+            Sites = AtomCount is { } n ? $"{n} atoms" : null,
             Edges = edges,
             Fermi = FermiEnergy,
             Homo = HighestOccupied,
             Lumo = LowestUnoccupied,
-            Threshold = coreHole
-                ? LowestUnoccupied - HighestOccupied is { } t ? new Threshold(t, "core-hole run: LUMO - HOMO, above the XSpectra zero") : null
-                : edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})"),
+            Threshold = threshold,
+            NoThresholdReason = threshold is not null ? null
+                : !JobDone ? "the run stopped before the end (no JOB DONE) and printed no levels to align at"
+                : FermiEnergy is not null && !coreHole
+                    ? "a smeared or tetrahedron run prints the Fermi level, not HOMO/LUMO: rerun with verbosity='high' to print the bands, or with fixed occupations and empty bands"
+                    : "no LUMO printed: the run had no empty bands (nbnd at the occupied count)",
             Facts =
             [
                 new("QE version", QeVersion),
@@ -85,8 +96,23 @@ public sealed record PwOutput
                 new("scf", Converged switch { true => $"converged in {ScfIterations} iterations", false => $"NOT converged after {ScfIterations} iterations", null => "no scf loop" }),
                 new("job", JobDone ? "done" : ErrorText ?? "did not finish"),
                 new("wall", WallSeconds is { } w ? $"{w:0.##} s" : "not printed"),
+                .. metal ? [new Fact("metal", "no band gap: the Fermi level lies inside a band")] : Array.Empty<Fact>(),
             ],
         };
+    }
+
+    /// <summary>Bands further than this (eV) across the Fermi level make a metal rather than a rounding of pw.x's print.</summary>
+    const double FermiTolerance = 0.01;
+
+    /// <summary>
+    /// A metal: a run with a Fermi level (smearing or tetrahedra) whose bands cross it, or a spin-unpolarised cell with
+    /// an odd number of electrons (its highest band is half full, whatever the k-points).
+    /// </summary>
+    public bool IsMetal()
+    {
+        if (FermiEnergy is not { } fermi) return false;
+        if (SpinElectronCounts is null && ElectronCount is { } n && !double.IsInteger(n / 2)) return true;
+        return EdgesFromBands() is { } e && (e.Vbm > fermi + FermiTolerance || e.Cbm < fermi - FermiTolerance);
     }
 
     /// <summary>

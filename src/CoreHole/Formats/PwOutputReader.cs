@@ -27,7 +27,7 @@ public static partial class PwOutputReader
     {
         double? electrons, fermi, homo, lumo, totalEnergy, wall, alat;
         (double, double)? spinElectrons;
-        int? nbnd, kCount, iterations;
+        int? nbnd, kCount, iterations, atomCount;
         bool? converged;
         bool jobDone;
         Vec3[]? axes;
@@ -46,12 +46,13 @@ public static partial class PwOutputReader
                 if (m.Groups[2].Success)
                     spinElectrons = (Number(m.Groups[2], i, "spin-up electrons"), Number(m.Groups[3], i, "spin-down electrons"));
             }
+            else if ((m = AtomsPerCell().Match(line)).Success) atomCount = file.ParseInt(m.Groups[1].Value, i, "number of atoms/cell");
             else if ((m = KohnShamStates().Match(line)).Success) nbnd = file.ParseInt(m.Groups[1].Value, i, "number of Kohn-Sham states");
             else if ((m = KPoints().Match(line)).Success) kCount = file.ParseInt(m.Groups[1].Value, i, "number of k points");
             else if ((m = Alat().Match(line)).Success) alat = Number(m.Groups[1], i, "lattice parameter (alat)");
-            else if (line.Contains("crystal axes: (cart. coord. in units of alat)")) return ReadAxes(i);
+            else if (CrystalAxesHeader().IsMatch(line)) return ReadAxes(i);
             else if (line.Contains("atomic species   valence    mass     pseudopotential")) return ReadSpecies(i);
-            else if (line.Contains("site n.     atom                  positions (alat units)")) return ReadPositions(i);
+            else if (PositionsHeader().IsMatch(line)) return ReadPositions(i);
             else if (EndOfCalculation().IsMatch(line)) { bands = []; spin = SpinChannel.None; }
             else if ((m = SpinHeader().Match(line)).Success) spin = m.Groups[1].Value == "UP" ? SpinChannel.Up : SpinChannel.Down;
             else if ((m = BandsHeader().Match(line)).Success) return ReadBands(i, m);
@@ -146,6 +147,7 @@ public static partial class PwOutputReader
                 QeVersion = version,
                 ElectronCount = electrons,
                 SpinElectronCounts = spinElectrons,
+                AtomCount = atomCount ?? (positions.Count > 0 ? positions.Count : null),
                 Nbnd = nbnd,
                 KPointCount = kCount,
                 FermiEnergy = fermi,
@@ -181,11 +183,15 @@ public static partial class PwOutputReader
             var atoms = positions
                 .Select(p => new Atom(element.GetValueOrDefault(p.Label, p.Label), lattice.ToFractional(scale * p.Tau), p.Label))
                 .ToList();
-            return new Crystal(System.IO.Path.GetFileName(file.Path), lattice, atoms);
+            return new Crystal(System.IO.Path.GetFileName(file.Path), lattice, atoms) { Source = file.Path };
         }
     }
 
     [GeneratedRegex(@"number of electrons\s*=\s*(\S+)(?:\s*\(up:\s*([^,\s]+),\s*down:\s*([^)\s]+)\))?")] private static partial Regex Electrons();
+    [GeneratedRegex(@"number of atoms/cell\s*=\s*(\d+)")] private static partial Regex AtomsPerCell();
+    // "alat" since QE 6; "a_0" in the outputs of older versions.
+    [GeneratedRegex(@"crystal axes: \(cart\. coord\. in units of (?:alat|a_0)\)")] private static partial Regex CrystalAxesHeader();
+    [GeneratedRegex(@"site n\.\s+atom\s+positions \((?:alat|a_0) units\)")] private static partial Regex PositionsHeader();
     [GeneratedRegex(@"number of Kohn-Sham states=\s*(\d+)")] private static partial Regex KohnShamStates();
     [GeneratedRegex(@"number of k points=\s*(\d+)")] private static partial Regex KPoints();
     [GeneratedRegex(@"lattice parameter \(alat\)\s*=\s*(\S+)\s*a\.u\.")] private static partial Regex Alat();

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace CoreHole.Formats;
 
 /// <summary>
-/// What every Quantum ESPRESSO program's standard output shares: the banner ("Program PWSCF v.6.7MaX starts"),
+/// What every Quantum ESPRESSO program's standard output shares: the banner ("Program PWSCF v.6.7MaX starts", or
+/// "Program PWSCF v.6.1 (svn rev. 13369) starts" from builds of QE's svn era, Modules/environment.f90),
 /// the error report between two rules of '%' (Modules/error_handler.f90), and the clock format.
 /// </summary>
 internal static partial class QeStdout
@@ -16,7 +17,8 @@ internal static partial class QeStdout
         for (var i = 0; i < file.Lines.Length; i++)
         {
             var m = Banner().Match(file.Lines[i]);
-            if (m.Success && m.Groups[1].Value == program) return (file, i, m.Groups[2].Value);
+            if (m.Success && m.Groups[1].Value == program)
+                return (file, i, m.Groups[3].Success ? $"{m.Groups[2].Value} (svn rev. {m.Groups[3].Value})" : m.Groups[2].Value);
         }
         throw file.ErrorAt(0, $"not {executable} output: no 'Program {program} v.' banner");
     }
@@ -46,6 +48,6 @@ internal static partial class QeStdout
         return 3600 * Part(1) + 60 * Part(2) + Part(3);
     }
 
-    [GeneratedRegex(@"Program (\S+) v\.(\S+) starts")] private static partial Regex Banner();
+    [GeneratedRegex(@"Program (\S+) v\.(\S+)(?:\s+\(svn rev\.\s*([^)]*)\))?\s+starts")] private static partial Regex Banner();
     [GeneratedRegex(@"^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+(?:\.\d*)?)s)?$")] private static partial Regex Clock();
 }

@@ -27,6 +27,8 @@ public sealed record SpectrumFile
     public double? Lumo { get; init; }
     /// <summary>Where this file's curves (or the curves of the run it describes) align, on their energy scale.</summary>
     public Threshold? Threshold { get; init; }
+    /// <summary>Why the file gives no threshold, in words a user can act on; null when it gives one.</summary>
+    public string? NoThresholdReason { get; init; }
     public IReadOnlyList<Fact> Facts { get; init; } = [];
 
     public Curve CurveNamed(string name) =>

@@ -27,15 +27,17 @@ public static class SpectrumFiles
         new("qe-pdos-tot", FileKind.DensityOfStates, "projwfc total DOS and summed PDOS (spin up/dw)",
             ["*.pdos_tot", "pdos_tot*.dat"], head => FirstLine(head, "# E (eV)") && !head[0].Contains("ldos"), QePdosReader.Read),
         new("xanes-average", FileKind.Spectrum, "isotropic average of XSpectra polarisations (qe-seed tools): avg, x, y, z",
-            ["xanes*avg*.dat"], head => FirstLine(head, "# isotropic average (x+y+z)/3"), XSpectraDatReader.Read),
+            ["xanes*avg*.dat"], head => FirstLine(head, "# isotropic average (x+y+z)/3"), XSpectraDatReader.Read, RunOutputBeside: true),
         new("xanes-dat", FileKind.Spectrum, "XSpectra xanes.dat: cross-section vs energy from the spectrum zero, header facts (xgamma, xiabs)",
-            ["xanes*.dat"], head => FirstLine(head, "# Final state angular momentum"), XSpectraDatReader.Read),
+            ["xanes*.dat"], head => FirstLine(head, "# Final state angular momentum"), XSpectraDatReader.Read, RunOutputBeside: true),
         new("feff-xmu", FileKind.Spectrum, "FEFF xmu.dat: mu, mu0, chi vs energy from the edge; edge photon energy, Mu",
             ["xmu*.dat", "*.xmu"], head => head.Any(l => FeffXmuReader.ColumnHeader().IsMatch(l)), FeffXmuReader.Read),
         new("optados-core-edge", FileKind.Spectrum, "OptaDOS core-loss spectrum per edge (and its broadened column)",
             ["*_core_edge.dat"], head => Contains(head, "Core loss function"), OptaDosReader.ReadCoreEdge),
         new("optados-pdos", FileKind.DensityOfStates, "OptaDOS PDOS columns named by their projectors (spin up/down)",
             ["*.pdos.dat", "*.pdos.proj-*.dat"], head => Contains(head, "Partial Density of States -- Projectors"), OptaDosReader.ReadPdos),
+        new("optados-dos", FileKind.DensityOfStates, "OptaDOS total DOS of one broadening (adaptive, linear, fixed; spin up/down) and its integral",
+            ["*.adaptive.dat", "*.linear.dat", "*.fixed.dat"], head => Contains(head, "Density of States using"), OptaDosReader.ReadDos),
         new("vasp-doscar", FileKind.DensityOfStates, "VASP DOSCAR: total and per-ion l/lm DOS (ISPIN 1/2, non-collinear), Fermi energy",
             ["DOSCAR*"], head => head.Count > 5 && head[3].Trim() == "CAR" && TextFile.Fields(head[0]).Length == 4, DoscarReader.Read),
         new("vasprun", FileKind.DensityOfStates, "VASP vasprun.xml: total and partial DOS by <field>, Fermi energy, band edges from occupations",
@@ -46,16 +48,43 @@ public static class SpectrumFiles
 
     /// <summary>
     /// Reads <paramref name="path"/> with the detected format, or the one named by <paramref name="format"/>.
-    /// A spectrum whose file states no threshold gets the onset fallback (<see cref="Threshold.Onset"/>) of its
-    /// main curve, marked as such.
+    /// A spectrum whose file states no threshold takes the one its run's output beside it prints (XSpectra's
+    /// <c>.dat</c> files), else the onset fallback (<see cref="Threshold.Onset"/>) of its main curve, marked as such.
     /// </summary>
-    public static SpectrumFile Read(string path, string? format = null)
+    /// <param name="known">A spectrum's threshold known from elsewhere (its run's record): taken without looking beside
+    /// the file or broadening it for an onset.</param>
+    public static SpectrumFile Read(string path, string? format = null, Threshold? known = null)
     {
         var chosen = format is null ? Detect(path) : ByName(format);
         var file = chosen.Read(path);
-        return chosen.Kind == FileKind.Spectrum && file.Threshold is null && file.Curves.Count > 0
-            ? file with { Threshold = Threshold.Onset(file.Curves[0].Curve) }
-            : file;
+        if (chosen.Kind != FileKind.Spectrum || file.Threshold is not null || file.Curves.Count == 0) return file;
+        var threshold = known ?? (chosen.RunOutputBeside ? ThresholdBeside(path) : null) ?? Threshold.Onset(file.Curves[0].Curve);
+        return file with { Threshold = threshold, NoThresholdReason = threshold is null ? Threshold.NoOnset : null };
+    }
+
+    /// <summary>
+    /// The threshold the run of an XSpectra spectrum prints, from its outputs in the same folder (as a campaign keeps
+    /// them): xspectra.x's elumo − ef, else a core-hole pw.x run's LUMO − HOMO. A damaged neighbour is skipped: it is
+    /// not the problem of the file being read, whose fallback then stands.
+    /// </summary>
+    static Threshold? ThresholdBeside(string path)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var (xspectra, pw) = (ByName("xspectra-output"), ByName("pw-output"));
+        foreach (var sibling in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var name = System.IO.Path.GetFileName(sibling);
+            try
+            {
+                if (xspectra.MatchesName(sibling) && XSpectraOutputReader.Read(sibling).LumoAboveZero is { } t)
+                    return new Threshold(t, $"elumo - ef of {name} beside it");
+                if (pw.MatchesName(sibling) && PwOutputReader.Read(sibling) is { TotalCharge: > 0.5 } run
+                    && run.LowestUnoccupied - run.HighestOccupied is { } gap)
+                    return new Threshold(gap, $"LUMO - HOMO of the core-hole run {name} beside it");
+            }
+            catch (InputError) { }
+        }
+        return null;
     }
 
     public static FileFormat ByName(string name) =>
@@ -64,10 +93,7 @@ public static class SpectrumFiles
 
     public static FileFormat Detect(string path)
     {
-        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
-        string[] head;
-        try { head = TextFile.ReadLines(path).Take(HeadLines).ToArray(); }
-        catch (InvalidDataException e) { throw new InputError(path, null, $"damaged gzip data: {e.Message}", e); }
+        var head = TextFile.Head(path, HeadLines);
         if (head.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
         var best = Formats
             .Select((f, order) => (Format: f, Order: order, Score: (f.Sniff(head) ? (f.Generic ? 1 : 4) : 0) + (f.MatchesName(path) ? 2 : 0)))

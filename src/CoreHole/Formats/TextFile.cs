@@ -11,40 +11,59 @@ internal sealed partial class TextFile
 {
     public string Path { get; }
     public string[] Lines { get; }
+    /// <summary>False when the last line has no line end: a file written by a program and then cut short.</summary>
+    public bool EndsWithLineEnd { get; }
 
-    TextFile(string path, string[] lines)
+    TextFile(string path, string[] lines, bool endsWithLineEnd)
     {
         Path = path;
         Lines = lines;
+        EndsWithLineEnd = endsWithLineEnd;
     }
 
     /// <summary>Loads a file; a missing, unreadable or blank file is an input error, never an empty result.</summary>
     public static TextFile Load(string path)
     {
-        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
-        string[] lines;
-        try { lines = ReadLines(path).ToArray(); }
-        catch (IOException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
-        catch (UnauthorizedAccessException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
-        catch (InvalidDataException e) { throw new InputError(path, null, $"damaged gzip data: {e.Message}", e); }
+        var text = ReadText(path);
+        var lines = SplitLines(text);
         if (lines.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
-        return new TextFile(path, lines);
+        return new TextFile(path, lines, text.EndsWith('\n') || text.EndsWith('\r'));
     }
 
     /// <summary>
-    /// The lines of a text file, decompressed on the fly when its name ends in <c>.gz</c>: CoreHole's campaigns keep
-    /// their outputs gzip-compressed, and every reader reads them as they are.
+    /// The first <paramref name="count"/> lines, for format detection: a plain file is read no further; a <c>.gz</c>
+    /// file is decompressed and checked whole, so that a damaged one is refused before any reader sees it.
     /// </summary>
-    public static IEnumerable<string> ReadLines(string path)
-    {
-        if (!IsGzip(path)) return File.ReadLines(path);
-        return Decompressed(path);
+    public static string[] Head(string path, int count) =>
+        IsGzip(path) ? SplitLines(ReadText(path)).Take(count).ToArray() : Guarded(path, () => File.ReadLines(path).Take(count).ToArray());
 
-        static IEnumerable<string> Decompressed(string path)
-        {
-            using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
-            while (reader.ReadLine() is { } line) yield return line;
-        }
+    /// <summary>
+    /// The text of a file, decompressed when its name ends in <c>.gz</c>: CoreHole's campaigns keep their outputs
+    /// gzip-compressed, and every reader reads them as they are.
+    /// </summary>
+    public static string ReadText(string path) => Guarded(path, () =>
+    {
+        if (!IsGzip(path)) return File.ReadAllText(path);
+        using var reader = new StreamReader(new MemoryStream(GzipFile.Decompress(path)));
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>Runs a read, turning a missing or unreadable file into an <see cref="InputError"/> naming it.</summary>
+    static T Guarded<T>(string path, Func<T> read)
+    {
+        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
+        try { return read(); }
+        catch (IOException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
+        catch (UnauthorizedAccessException e) { throw new InputError(path, null, $"cannot read: {e.Message}", e); }
+    }
+
+    /// <summary>Lines as <see cref="StreamReader.ReadLine"/> splits them (\n, \r\n or \r), without a last empty one.</summary>
+    static string[] SplitLines(string text)
+    {
+        var lines = new List<string>();
+        using var reader = new StringReader(text);
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines.ToArray();
     }
 
     public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);

@@ -49,7 +49,10 @@ public static class VasprunReader
             }
         }
 
-        var edges = EdgesFromEigenvalues(calculation.Element("eigenvalues"));
+        var (edges, metal) = EdgesFromEigenvalues(calculation.Element("eigenvalues"));
+        var threshold = metal
+            ? fermi is { } f ? new Threshold(f, "metal: the Fermi level (partly occupied bands, no gap)") : null
+            : edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})");
         return new SpectrumFile
         {
             Path = path,
@@ -57,9 +60,15 @@ public static class VasprunReader
             Curves = curves,
             Sites = $"{elements.Length} ions",
             Fermi = fermi,
-            Edges = edges,
-            Threshold = edges is null ? null : new Threshold(edges.Cbm, $"PDOS threshold: CBM ({edges.Source})"),
-            Facts = [new("spin", spins.Length == 2 ? "ISPIN=2 (up, down)" : "ISPIN=1")],
+            Edges = metal ? null : edges,
+            Threshold = threshold,
+            NoThresholdReason = threshold is not null ? null
+                : metal ? "a metal, and no efermi in <dos>" : "no <eigenvalues> with both occupied and empty bands",
+            Facts =
+            [
+                new("spin", spins.Length == 2 ? "ISPIN=2 (up, down)" : "ISPIN=1"),
+                .. metal ? [new Fact("metal", "no band gap: bands are partly occupied at the Fermi level")] : Array.Empty<Fact>(),
+            ],
         };
 
         double Number(string text, XObject at) =>
@@ -81,24 +90,30 @@ public static class VasprunReader
             return Enumerable.Range(1, width - 1).Select(c => new Curve(energies, values.Select(v => v[c]).ToArray())).ToArray();
         }
 
-        BandEdges? EdgesFromEigenvalues(XElement? eigenvalues)
+        // A metal has partly occupied bands (smearing or tetrahedra give them occupations between 0 and 1), or an
+        // occupied level above an empty one; its "gap" would be negative and its CBM below the Fermi level.
+        (BandEdges? Edges, bool Metal) EdgesFromEigenvalues(XElement? eigenvalues)
         {
             var levels = eigenvalues?.Descendants("r").Select(r => TextFile.Fields(r.Value) is [var e, var occ]
                 ? (E: Number(e, r), Occ: Number(occ, r))
                 : throw Error(r, "eigenvalue row: expected 'energy occupation'")).ToArray();
-            if (levels is null || levels.Length == 0) return null;
+            if (levels is null || levels.Length == 0) return (null, false);
             var occupied = levels.Where(l => l.Occ > 0.5).Select(l => l.E).DefaultIfEmpty(double.NaN).Max();
             var empty = levels.Where(l => l.Occ <= 0.5).Select(l => l.E).DefaultIfEmpty(double.NaN).Min();
             var kpoints = eigenvalues!.Descendants("set").Count(s => ((string?)s.Attribute("comment"))?.StartsWith("kpoint") == true);
-            return double.IsNaN(occupied) || double.IsNaN(empty) ? null : new BandEdges(occupied, empty, $"eigenvalue occupations at {kpoints} k-point sets");
+            var metal = levels.Any(l => l.Occ is > PartialOccupation and < 1 - PartialOccupation) || occupied >= empty;
+            return (double.IsNaN(occupied) || double.IsNaN(empty) ? null : new BandEdges(occupied, empty, $"eigenvalue occupations at {kpoints} k-point sets"), metal);
         }
     }
 
+    /// <summary>Occupations further than this from 0 and 1 are partial: the band crosses the Fermi level.</summary>
+    const double PartialOccupation = 0.01;
+
     static XDocument Load(string path)
     {
-        if (!File.Exists(path)) throw new InputError(path, null, "no such file");
-        if (File.ReadLines(path).All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");   // stops at the first text
-        try { return XDocument.Load(path, LoadOptions.SetLineInfo); }
+        var text = TextFile.ReadText(path);   // vasprun.xml.gz too
+        if (string.IsNullOrWhiteSpace(text)) throw new InputError(path, null, "empty file");
+        try { return XDocument.Parse(text, LoadOptions.SetLineInfo); }
         catch (XmlException e) { throw new InputError(path, e.LineNumber, $"malformed XML: {e.Message}", e); }
     }
 }

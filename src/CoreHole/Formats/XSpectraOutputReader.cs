@@ -42,6 +42,9 @@ public sealed record XSpectraOutput
         Threshold = LumoAboveZero is { } t
             ? new Threshold(t, "core-hole LUMO above the spectrum's zero (elumo - ef)")
             : null,
+        NoThresholdReason = LumoAboveZero is not null ? null
+            : JobDone ? "no LUMO printed: the core-hole scf had no empty bands (nbnd at the occupied count)"
+            : "the run stopped before the end (no END JOB) and printed no LUMO",
         Facts =
         [
             new("QE version", QeVersion),

@@ -28,18 +28,23 @@ public sealed class Campaign
     /// <summary>Opens a campaign folder, creating it with <paramref name="preset"/>; an existing folder must have been made with the same preset.</summary>
     public static Campaign Open(string folder, Preset preset)
     {
+        if (Exists(folder)) return SamePreset(Open(folder), preset);
         Directory.CreateDirectory(folder);
-        var settings = Path.Combine(folder, SettingsFile);
-        if (File.Exists(settings))
-        {
-            var existing = System.Text.Json.JsonSerializer.Deserialize<Preset>(File.ReadAllText(settings), PlanFile.Options);
-            if (existing != preset)
-                throw new InputError(settings, null, $"this campaign was made with preset '{existing?.Name}' and other settings ({Differences(existing, preset)}); use another folder for preset '{preset.Name}'");
-        }
-        else Atomic.WriteAllText(settings, System.Text.Json.JsonSerializer.Serialize(preset, PlanFile.Options));
+        Atomic.WriteAllText(Path.Combine(folder, SettingsFile), System.Text.Json.JsonSerializer.Serialize(preset, PlanFile.Options));
         File.WriteAllText(Path.Combine(folder, ".gitignore"), ".work/\npseudo/\n*.lock\n");
         return new Campaign(folder, preset);
     }
+
+    /// <summary>
+    /// The campaign <see cref="Open(string, Preset)"/> would give, with nothing created or written (a dry run): an
+    /// existing folder with its own preset (which must be <paramref name="preset"/> when one is given), else a new one.
+    /// </summary>
+    public static Campaign Preview(string folder, Preset? preset) =>
+        Exists(folder) ? preset is null ? Open(folder) : SamePreset(Open(folder), preset) : new Campaign(folder, preset ?? Preset.Fast);
+
+    static Campaign SamePreset(Campaign existing, Preset preset) => existing.Preset == preset ? existing
+        : throw new InputError(Path.Combine(existing.Folder, SettingsFile), null,
+            $"this campaign was made with preset '{existing.Preset.Name}' and other settings ({Differences(existing.Preset, preset)}); use another folder for preset '{preset.Name}'");
 
     /// <summary>"field: folder value vs requested value" for each setting that differs, in the file's names.</summary>
     static string Differences(Preset? existing, Preset requested)
@@ -82,19 +87,10 @@ public sealed class Campaign
     /// </summary>
     public MaterialPlan Add(string structurePath, string? name = null, int[,]? supercellMatrix = null, bool keepCell = false)
     {
-        name ??= Path.GetFileNameWithoutExtension(structurePath);
-        var folder = MaterialFolder(name);
+        var plan = Plan(structurePath, name, supercellMatrix, keepCell);
+        var folder = MaterialFolder(plan.Name);
         var planPath = Path.Combine(folder, "plan.json");
-        var structure = StructureFiles.Read(structurePath);
-        if (File.Exists(planPath))
-        {
-            var planned = PlanFile.Read(planPath);
-            if (StructureAnalysis.Difference(planned.Primitive, structure) is { } difference)
-                throw new InputError(structurePath, null,
-                    $"differs from the structure planned in {folder} ({difference}); move that folder away to start {name} again");
-            return planned;
-        }
-        var plan = MaterialPlan.Make(name, structurePath, structure, Preset, supercellMatrix, keepCell);
+        if (File.Exists(planPath)) return plan;
         Directory.CreateDirectory(folder);
         Atomic.WriteAllText(Path.Combine(folder, "structure.cif"),
             CifWriter.ToText(plan.Primitive, $"{(keepCell ? "cell as given" : "primitive cell")} of {structurePath}, space group {plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber})"));
@@ -102,7 +98,23 @@ public sealed class Campaign
         return plan;
     }
 
-    public IReadOnlyList<MaterialPlan> Materials() =>
+    /// <summary>The plan <see cref="Add"/> would save (or the one saved before), writing nothing.</summary>
+    public MaterialPlan Plan(string structurePath, string? name = null, int[,]? supercellMatrix = null, bool keepCell = false)
+    {
+        name ??= Path.GetFileNameWithoutExtension(structurePath);
+        var folder = MaterialFolder(name);
+        var planPath = Path.Combine(folder, "plan.json");
+        var structure = StructureFiles.Read(structurePath);
+        if (!File.Exists(planPath)) return MaterialPlan.Make(name, structurePath, structure, Preset, supercellMatrix, keepCell);
+        var planned = PlanFile.Read(planPath);
+        if (StructureAnalysis.Difference(planned.Primitive, structure) is { } difference)
+            throw new InputError(structurePath, null,
+                $"differs from the structure planned in {folder} ({difference}); move that folder away to start {name} again");
+        return planned;
+    }
+
+    /// <summary>The materials planned in the folder (none for a folder not made yet, as a dry run sees one).</summary>
+    public IReadOnlyList<MaterialPlan> Materials() => !Directory.Exists(Folder) ? [] :
         Directory.EnumerateDirectories(Folder)
             .Where(d => File.Exists(Path.Combine(d, "plan.json")))
             .Select(d => PlanFile.Read(Path.Combine(d, "plan.json")))

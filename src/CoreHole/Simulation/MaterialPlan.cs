@@ -20,9 +20,6 @@ public sealed record MaterialPlan(
     double SupercellMinWidth,
     double ShortestCationOxygen)
 {
-    /// <summary>Atoms closer than this (Å) overlap: the structure file is wrong, and DFT would fail slowly instead of clearly.</summary>
-    public const double OverlapDistance = 0.7;
-
     /// <param name="supercellMatrix">A supercell chosen by the user (rows: supercell vectors in primitive-vector units);
     /// null: the smallest one at least <see cref="Preset.SupercellWidth"/> wide.</param>
     /// <param name="keepCell">Use the input's own cell for the ground state instead of spglib's primitive cell (a
@@ -32,7 +29,6 @@ public sealed record MaterialPlan(
         if (!input.Atoms.Any(a => a.Element == "O"))
             throw new InputError(source, null, "has no oxygen: CoreHole simulates O K edges");
         var primitive = (keepCell ? input : Symmetry.Primitive(input)) with { Name = name };
-        CheckDistances(source, primitive);
         var symmetry = Symmetry.Analyze(primitive);
         var sites = Symmetry.InequivalentSites(primitive, "O");
         var supercell = supercellMatrix is null ? Supercell.Smallest(primitive, preset.SupercellWidth) : Supercell.Build(primitive, supercellMatrix);
@@ -42,18 +38,6 @@ public sealed record MaterialPlan(
             .DefaultIfEmpty(double.NaN).Min();
         return new MaterialPlan(name, source, primitive, symmetry.SpaceGroupNumber, symmetry.InternationalSymbol, sites,
             supercell.Matrix, supercell.Crystal.Atoms.Count, Math.Min(widths.X, Math.Min(widths.Y, widths.Z)), cationO);
-    }
-
-    static void CheckDistances(string source, Crystal crystal)
-    {
-        for (var i = 0; i < crystal.Atoms.Count; i++)
-            for (var j = i + 1; j < crystal.Atoms.Count; j++)
-            {
-                var d = crystal.Distance(i, j);
-                if (d < OverlapDistance)
-                    throw new InputError(source, null,
-                        $"atoms {crystal.Atoms[i].Label ?? crystal.Atoms[i].Element} and {crystal.Atoms[j].Label ?? crystal.Atoms[j].Element} are {d:F3} Å apart: overlapping atoms (wrong coordinates or duplicate sites)");
-            }
     }
 
     public Supercell BuildSupercell() => Supercell.Build(Primitive, SupercellMatrix);

@@ -17,9 +17,13 @@ public static class Symmetry
 
     public static string SpglibVersion => $"{Spglib.MajorVersion()}.{Spglib.MinorVersion()}.{Spglib.MicroVersion()}";
 
-    /// <summary>A crystal as spglib's C functions take it: lattice vectors as the columns of a 3x3 matrix, fractional positions, atomic numbers.</summary>
+    /// <summary>
+    /// A crystal as spglib's C functions take it: lattice vectors as the columns of a 3x3 matrix, fractional positions,
+    /// atomic numbers. Every call goes through here, so every cell is validated before spglib sees it.
+    /// </summary>
     static (double[] Lattice, double[] Positions, int[] Types) ForSpglib(Crystal crystal)
     {
+        crystal.Validated();
         var n = crystal.Atoms.Count;
         var lattice = new double[9];
         for (var v = 0; v < 3; v++)
@@ -47,7 +51,7 @@ public static class Symmetry
             if (data == null)
             {
                 var code = Spglib.GetErrorCode();
-                throw new InputError($"{crystal.Name}: spglib found no symmetry ({Spglib.Text(Spglib.GetErrorMessage(code), 200)}); check for overlapping atoms");
+                throw crystal.Error($"spglib found no symmetry ({Spglib.Text(Spglib.GetErrorMessage(code), 200)})");
             }
             try
             {
@@ -87,7 +91,7 @@ public static class Symmetry
         {
             var count = Spglib.GetIrreducibleReciprocalMesh(a, m, s, shift, 1, l, p, t, crystal.Atoms.Count, symprec);
             if (count <= 0)
-                throw new InputError($"{crystal.Name}: spglib could not fold the {mesh.N1}x{mesh.N2}x{mesh.N3} k mesh ({Spglib.Text(Spglib.GetErrorMessage(Spglib.GetErrorCode()), 200)})");
+                throw crystal.Error($"spglib could not fold the {mesh.N1}x{mesh.N2}x{mesh.N3} k mesh ({Spglib.Text(Spglib.GetErrorMessage(Spglib.GetErrorCode()), 200)})");
             return count;
         }
     }
@@ -109,7 +113,7 @@ public static class Symmetry
             var fractional = info.PrimitiveLattice.ToFractional(crystal.CartesianPosition(i)).Wrapped();
             atoms[p] = source with { Fractional = fractional };
         }
-        return new Crystal(crystal.Name, info.PrimitiveLattice, atoms.Select(a => a!).ToArray());
+        return crystal with { Lattice = info.PrimitiveLattice, Atoms = atoms.Select(a => a!).ToArray() };
     }
 
     /// <summary>One representative of each set of symmetry-equivalent atoms of an element, with how many atoms it stands for.</summary>

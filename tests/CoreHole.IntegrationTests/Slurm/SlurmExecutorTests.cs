@@ -72,7 +72,8 @@ public class SlurmExecutorTests
         }
         var finished = stages.Where(File.Exists).ToDictionary(s => s, s => (Bytes: File.ReadAllBytes(s), Time: File.GetLastWriteTimeUtc(s)));
         Assert.InRange(finished.Count, 1, 3);
-        Assert.Contains("CANCELLED", CliProcess.Run(Limit, "status", folder).Output);
+        var status = Eventually(() => CliProcess.Run(Limit, "status", folder).Output, s => s.Contains("CANCELLED"), TimeSpan.FromMinutes(3));
+        Assert.True(status.Contains("CANCELLED"), $"corehole status said:\n{status}");
 
         (code, log) = CliProcess.Run(Limit, "simulate", "-o", folder, "--np", "2", "--executor", "slurm", "--wait");
         Assert.True(code == 0, log);
@@ -101,9 +102,9 @@ public class SlurmExecutorTests
         Assert.Contains("ended FAILED", log);
         Assert.Contains("pw.x not found: apt-get install quantum-espresso", log);
         Assert.False(File.Exists(Path.Combine(folder, "MgO-p1", "gs", "stage.json")));
-        var status = CliProcess.Run(Limit, "status", folder).Output;
-        Assert.Contains("FAILED", status);
-        Assert.Contains("CANCELLED", status);
+        var status = Eventually(() => CliProcess.Run(Limit, "status", folder).Output,
+            s => s.Contains("FAILED") && s.Contains("CANCELLED"), TimeSpan.FromMinutes(3));
+        Assert.True(status.Contains("FAILED") && status.Contains("CANCELLED"), $"corehole status said:\n{status}");
     }
 
     [Fact]
@@ -127,10 +128,24 @@ public class SlurmExecutorTests
         foreach (var job in Directory.GetFiles(Path.Combine(folder, "local", "jobs")).Select(Path.GetFileName))
             Assert.Equal(FoldResult(Path.Combine(folder, "local", "jobs", job!)), FoldResult(Path.Combine(folder, "slurm", "jobs", job!)));
         Assert.Contains("nothing to submit", CliProcess.Run(Limit, [.. Search(Path.Combine(folder, "slurm")), "--executor", "slurm"]).Output);
-        var status = CliProcess.Run(Limit, "status", Path.Combine(folder, "slurm")).Output;
-        Assert.Contains("40/40 cross-validation jobs done", status);
-        Assert.Contains("final model written", status);
-        Assert.Contains("COMPLETED 40", status);
+        // Slurm's accounting (sacct) records a finished task some time after squeue has dropped it: wait for that.
+        var status = Eventually(() => CliProcess.Run(Limit, "status", Path.Combine(folder, "slurm")).Output,
+            s => s.Contains("COMPLETED 40"), TimeSpan.FromMinutes(3));
+        Assert.True(status.Contains("40/40 cross-validation jobs done") && status.Contains("final model written") && status.Contains("COMPLETED 40"),
+            $"corehole status said:\n{status}");
+    }
+
+    /// <summary>Reads <paramref name="read"/> until <paramref name="done"/> holds or <paramref name="limit"/> passes; returns the last reading.</summary>
+    static string Eventually(Func<string> read, Func<string, bool> done, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        var text = read();
+        while (!done(text) && clock.Elapsed < limit)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(2));
+            text = read();
+        }
+        return text;
     }
 
     static Dictionary<string, double> Results(string stage) =>

@@ -18,6 +18,34 @@ public class BroadeningTests
     }
 
     [Fact]
+    public void DenseGridsBroadenByFftToTheSameCurveAsTheDirectSum()
+    {
+        // 12001 points 0.002 eV apart under a σ = 0.5 eV Gaussian: 5001 samples per kernel, enough for the FFT path;
+        // evaluating onto a grid (the direct sum, every ordinary file's path) gives the reference.
+        var e = Uniform(-12, 0.002, 12001);
+        var curve = Sampled(e, x => Gaussian(x, 1, 0.8) + 0.3 * Gaussian(x, 4, 0.2) + (x > 0 ? 0.05 : 0));
+        var fft = curve.BroadenGaussian(0.5);
+        var direct = curve.BroadenGaussian(0.5, new EnergyGrid(-12, 0.002, 12001));
+        var scale = direct.Maximum.Intensity;
+        for (var i = 0; i < e.Length; i++) Assert.Equal(direct.Intensities[i] / scale, fft.Intensities[i] / scale, tolerance: 1e-12);
+        var lorentzian = curve.BroadenLorentzian(0.1);   // 200 γ reach: the FFT path too
+        Assert.Equal(curve.Integral(), lorentzian.Integral(), 1);
+    }
+
+    [Fact]
+    public void BroadeningIsNotQuadraticInThePoints()
+    {
+        // 200 000 points 0.0001 eV apart: summed point by point, 100 001 samples under each Gaussian would take
+        // 2e10 evaluations (minutes); in O(n log n) it is well under a second. The limit leaves room for a busy machine.
+        var e = Uniform(-10, 0.0001, 200_001);
+        var curve = Sampled(e, x => Gaussian(x, 0, 1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var broadened = curve.BroadenGaussian(0.5);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"broadening 200 001 points took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(Gaussian(0, 0, Math.Sqrt(1.25)), broadened.ValueAt(0, OutsideRange.Reject), 6);
+    }
+
+    [Fact]
     public void SpikeOnANonUniformGridCarriesItsTrapezoidArea()
     {
         double[] e = [0, 0.5, 0.6, 0.65, 1.0, 3.0];
