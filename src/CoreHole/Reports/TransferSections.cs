@@ -58,8 +58,8 @@ public static class TransferSections
         var text = new StringBuilder($"<h2 id=\"{name}\">{Html.Text(title)}</h2>\n");
         if (report.Results.ReadPredictions(evaluation) is not { Count: > 0 } sites) return text + report.NotYet(section);
         foreach (var site in sites)
-            text.Append(report.Spectrum($"{name}-{Safe(site.Material)}-{Safe(site.Site)}", $"{title[..title.IndexOf(':')]}", $"{site.Id}: predicted (deep red) and calculated (light red); {paper}.",
-                site, withPdos: false, "#b2182b", "#f4a582"));
+            text.Append(report.Spectrum($"{name}-{Safe(site.Material)}-{Safe(site.Site)}", $"{title[..title.IndexOf(':')]}", $"{site.Id}: predicted (deep red), calculated (light red) and the ground-state O-p PDOS (blue, aligned at the CBM), with arrows from PDOS peaks to calculated peaks as in Fig. 2b; {paper}.",
+                site, withPdos: true, "#b2182b", "#f4a582"));
         report.Headlines.Add($"{title[..title.IndexOf(':')]}: " + string.Join(", ", sites.Select(s => $"{s.Id} MSE {Html.Number(s.Mse)}")));
         var baselines = report.BaselineSeries(evaluation);
         if (baselines.Count > 0)
