@@ -50,7 +50,7 @@ if [ "$table_only" = 0 ]; then
       if [[ "$variant" =~ ^(k2|w10|w12)$ ]] && [ -f "$gs_fast/stage.json" ] && [ ! -d "$out/$name/$variant/$name/gs" ]; then
         mkdir -p "$out/$name/$variant/$name" && cp -r "$gs_fast" "$out/$name/$variant/$name/gs"
       fi
-      ./corehole simulate "$structure" -o "$out/$name/$variant" "${set_option[@]}" --np "$np"
+      ./corehole simulate "$structure" -o "$out/$name/$variant" --preset fast "${set_option[@]}" --np "$np"
     done
   done
 fi

@@ -39,7 +39,7 @@ for job in "${jobs[@]}"; do
     source=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['source'])" "$campaign/$material/plan.json")
     # Plans made from the manifest store absolute paths of the clone that made them: take the file name from there.
     [ -f "$source" ] || source=$(find data/structures -name "$(basename "$source")" | head -1)
-    ./corehole simulate "$source" -o "$out" --set supercell_width=10 --plan >/dev/null
+    ./corehole simulate "$source" -o "$out" --preset fast --set supercell_width=10 --plan >/dev/null
   fi
   if [ ! -f "$out/$material/gs/stage.json" ]; then
     rm -rf "$out/$material/gs" && cp -r "$campaign/$material/gs" "$out/$material/gs"

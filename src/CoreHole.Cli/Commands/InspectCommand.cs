@@ -91,11 +91,11 @@ public static class InspectCommand
         };
         if (crystal.Atoms.Any(a => a.Element == "O"))
         {
-            var plan = MaterialPlan.Make(crystal.Name, crystal.Name, crystal, Preset.Fast);
+            var plan = MaterialPlan.Make(crystal.Name, crystal.Name, crystal, Preset.Default);
             rows.Add(("space group", $"{plan.SpaceGroupSymbol} ({plan.SpaceGroupNumber}), spglib tolerance {Symmetry.DefaultTolerance} Å"));
             rows.Add(("primitive cell", $"{plan.Primitive.Atoms.Count} atoms"));
             rows.Add(("O sites", $"{plan.OxygenSites.Count}: {string.Join(", ", plan.OxygenSites.Select(s => $"{s.Label} ({s.Wyckoff}, x{s.Multiplicity})"))}"));
-            rows.Add(("core-hole supercell", Invariant($"{plan.SupercellAtoms} atoms, narrowest width {plan.SupercellMinWidth:F2} Å (fast preset: >= {Preset.Fast.SupercellWidth} Å)")));
+            rows.Add(("core-hole supercell", Invariant($"{plan.SupercellAtoms} atoms, narrowest width {plan.SupercellMinWidth:F2} Å ({Preset.Default.Name} preset: >= {Preset.Default.SupercellWidth} Å)")));
         }
         foreach (var shell in OxygenShell.Of(crystal))
         {

@@ -17,14 +17,14 @@ static class SimulateCommand
         var structures = new Argument<string[]>("structures") { Description = "CIF or POSCAR files to add to the campaign and run (none: run every material of the folder)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "campaign folder (created if new; resumed if it exists)", Required = true };
         var manifest = new Option<string?>("--manifest") { Description = "text file listing structure files, one per line (paths relative to it; # comments)" };
-        var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: fast (default; the pilot's 40/320 Ry, 8 Å supercell at one k-point), converged (10 Å supercell, 2x2x2 core-hole k mesh: the convergence study's reference, hours per site) or smoke (tests only); an existing folder keeps its own" };
+        var preset = new Option<string?>("--preset") { Description = "numerical settings of a new campaign: wide (default; the pilot's 40/320 Ry, supercells at least 10 Å wide at one k-point), fast (the same in 8 Å supercells: data/campaign's SiO2), converged (10 Å supercell, 2x2x2 core-hole k mesh: the convergence study's reference, hours per site) or smoke (tests only); an existing folder keeps its own" };
         var settings = new Option<string?>("--set") { Description = "change settings of the preset for a new campaign, e.g. 'ecutwfc=60,ecutrho=480' or 'supercell_width=12' (convergence studies)" };
         var processes = new Option<int>("--np") { Description = "MPI processes per DFT run (default: this machine's cores; with --executor slurm, 1)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = new Option<bool>("--dry-run") { Description = "print the plan of the structures given and of the folder (sites, supercells, estimated times), writing and running nothing" };
         var planOnly = new Option<bool>("--plan") { Description = "plan the structures given, save their plans in the folder and print the plan, running nothing: a later run (or --job) then finds them" };
         var retry = new Option<bool>("--retry-failed") { Description = "run again the jobs that failed before" };
         var maxAtoms = new Option<int?>("--max-atoms") { Description = "leave out materials whose core-hole supercell has more atoms" };
-        var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (8 Å) in every direction" };
+        var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (wide: 10 Å) in every direction" };
         var keepCell = new Option<bool>("--keep-cell") { Description = "compute the ground state of the structures given in their own cell, not spglib's primitive cell (e.g. a supercell, to check k sampling)" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
         var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SlurmCampaignExecutor.PseudopotentialsTask}'): what a cluster task runs" };
@@ -44,10 +44,10 @@ static class SimulateCommand
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
             var folder = parse.GetValue(output)!;
             if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder), id, np);
-            // A new folder gets the preset named (fast by default) with --set's changes; an existing one keeps its own,
+            // A new folder gets the preset named (Preset.Default when none is) with --set's changes; an existing one keeps its own,
             // and must have been made with the same if they are given again.
             var changes = parse.GetValue(settings);
-            var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Fast : null;
+            var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Default : null;
             if (changes is not null) chosen = chosen!.With(changes);
             var dry = parse.GetValue(dryRun);
             var campaign = dry ? Campaign.Preview(folder, chosen) : chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);

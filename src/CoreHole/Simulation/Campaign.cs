@@ -40,7 +40,7 @@ public sealed class Campaign
     /// existing folder with its own preset (which must be <paramref name="preset"/> when one is given), else a new one.
     /// </summary>
     public static Campaign Preview(string folder, Preset? preset) =>
-        Exists(folder) ? preset is null ? Open(folder) : SamePreset(Open(folder), preset) : new Campaign(folder, preset ?? Preset.Fast);
+        Exists(folder) ? preset is null ? Open(folder) : SamePreset(Open(folder), preset) : new Campaign(folder, preset ?? Preset.Default);
 
     static Campaign SamePreset(Campaign existing, Preset preset) => existing.Preset == preset ? existing
         : throw new InputError(Path.Combine(existing.Folder, SettingsFile), null,

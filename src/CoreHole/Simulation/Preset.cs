@@ -41,8 +41,20 @@ public sealed record Preset(
     int XspectraIterations = 1000,
     double NscfConvergence = 1e-8)
 {
-    /// <summary>The pilot's settings (shared/qe-pilot): about 3.5 minutes per O site of a 72-atom SiO2 supercell on 2 cores.</summary>
+    /// <summary>The pilot's settings (shared/qe-pilot): about 3.5 minutes per O site of a 72-atom SiO2 supercell on 2 cores.
+    /// data/campaign's SiO2 and first oxide sites were made with it.</summary>
     public static readonly Preset Fast = new("fast", 40, 320, 20, 24, 1, 8.0, 20, 0.1, XspectraIterations: 300, NscfConvergence: 1e-6);
+
+    /// <summary>
+    /// The settings of new campaigns: `fast` in supercells at least 10 Å wide. The label-width study
+    /// (bench/label-width.sh, docs/simulating.md "The label-width study") measured that an 8-8.5 Å supercell moves
+    /// a label by several times the model's cross-validated error, while from about 9 Å wide on, and from 10 to 12 Å,
+    /// it moves by less than a third of it; a 10 Å site costs a few times an 8 Å one.
+    /// </summary>
+    public static readonly Preset Wide = Fast with { Name = "wide", SupercellWidth = 10.0 };
+
+    /// <summary>What a new campaign folder gets when no preset is named.</summary>
+    public static Preset Default => Wide;
 
     /// <summary>
     /// The reference recipe from the convergence study (bench/converge.sh, data/convergence/summary.tsv,
@@ -62,7 +74,7 @@ public sealed record Preset(
     /// </summary>
     public static readonly Preset Smoke = new("smoke", 25, 200, 8, 10, 1, 4.0, 8, 0.5);
 
-    public static IReadOnlyList<Preset> All => [Fast, Converged, Smoke];
+    public static IReadOnlyList<Preset> All => [Wide, Fast, Converged, Smoke];
 
     public static Preset Named(string name) =>
         All.FirstOrDefault(p => p.Name == name)

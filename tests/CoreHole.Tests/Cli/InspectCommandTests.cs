@@ -76,7 +76,8 @@ public class InspectCommandTests
         var rows = InspectCommand.DescribeStructure("cif", CifReader.Read(path)).ToDictionary(r => r.Name, r => r.Value);
         Assert.Equal("P3_221 (154), spglib tolerance 0.001 Å", rows["space group"]);
         Assert.Equal("1: O1 (c, x6)", rows["O sites"]);
-        Assert.StartsWith("72 atoms, narrowest width 9.12 Å", rows["core-hole supercell"]);
+        // The default (wide) preset: the 3x3x1 cell of data/convergence/alpha-quartz/w10, not the 72-atom 8 Å one.
+        Assert.StartsWith("81 atoms, narrowest width 10.03 Å (wide preset", rows["core-hole supercell"]);
         Assert.StartsWith("3 with 4 O; bonds 1.604-1.613 Å", rows["Si shell"]);
         Assert.Equal("2.649 g/cm³", rows["density"]);
     }

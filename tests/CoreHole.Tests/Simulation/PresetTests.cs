@@ -41,6 +41,18 @@ public class PresetTests
         Assert.Contains("converged", Assert.Throws<InputError>(() => Preset.Named("exact")).Message);
     }
 
+    [Fact]
+    public void NewCampaignsGetFastSettingsInSupercellsTenAngstromsWide()
+    {
+        // The label-width study's rule: only the supercell width differs from the recipe data/campaign ran.
+        Assert.Equal(Preset.Wide, Preset.Default);
+        Assert.Equal(Preset.Wide, Preset.Named("wide"));
+        Assert.Equal(10.0, Preset.Default.SupercellWidth);
+        Assert.Equal(Preset.Fast, Preset.Default with { Name = "fast", SupercellWidth = 8.0 });
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("corehole-preset-").FullName, "campaign");
+        Assert.Equal(Preset.Wide, Campaign.Preview(folder, null).Preset);
+    }
+
     [Theory]
     [InlineData("ecut=60", "key one of")]
     [InlineData("ecutwfc", "key one of")]
