@@ -48,8 +48,8 @@ public sealed record Preset(
     /// <summary>
     /// The settings of new campaigns: `fast` in supercells at least 10 Å wide. The label-width study
     /// (bench/label-width.sh, docs/simulating.md "The label-width study") measured that an 8-8.5 Å supercell moves
-    /// a label by several times the model's cross-validated error, while from about 9 Å wide on, and from 10 to 12 Å,
-    /// it moves by less than a third of it; a 10 Å site costs a few times an 8 Å one.
+    /// a label by two to seven times the model's cross-validated error (and a 9 Å sodalite cell still by 0.08), while
+    /// from 10 to 12 Å it moves by less than a third of it; a 10 Å site costs a few times an 8 Å one.
     /// </summary>
     public static readonly Preset Wide = Fast with { Name = "wide", SupercellWidth = 10.0 };
 
