@@ -10,19 +10,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 usage="usage: bash bench/ground-state-setting.sh [--np N] --set NAME=VALUE MATERIAL ... (materials of data/campaign with a finished ground state)"
-np=1; setting=""; materials=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --np) np="$2"; shift 2 ;;
-    --set) setting="$2"; shift 2 ;;
-    -*) echo "$usage" >&2; exit 2 ;;
-    *) materials+=("$1"); shift ;;
-  esac
-done
-[ ${#materials[@]} -gt 0 ] && [ -n "$setting" ] || { echo "$usage" >&2; exit 2; }
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
+. bench/ground-state-options.sh
+ground_state_options "$usage" "" "$@"; materials=("${args[@]}")
 reference=data/campaign; out=runs/ground-state-setting/$setting
-mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$4" --from "$5" --to 15 | grep -E '^│ *-?[0-9]' | awk -F'│' '{gsub(/ /, "", $6); print $6}'; }
 
 for material in "${materials[@]}"; do
   [ -f "$reference/$material/gs/stage.json" ] || { echo "ground-state-setting.sh: $reference/$material/gs has not finished" >&2; exit 1; }
@@ -34,26 +24,5 @@ for material in "${materials[@]}"; do
   ./corehole simulate -o "$out" --job "$material/gs" --np "$np"
 done
 
-printf "material\tsite\tk_ref\tk_new\twall_ref_min\twall_new_min\tdavidson_ref\tdavidson_new\tgap_ref_ev\tgap_new_ev\tmse_conduction\tmse_valence\n"
-for material in "${materials[@]}"; do
-  # One line per O site: its PDOS file in each folder, then each ground state's CBM, mid-gap, gap, k-points, wall and
-  # the nscf's average Davidson iterations per k-point (its last line of them: the run that was kept).
-  /usr/bin/python3 - "$reference/$material" "$out/$material" <<'PY' |
-import gzip, json, re, sys
-folders = sys.argv[1:]
-plan = json.load(open(f"{folders[0]}/plan.json"))
-numbers = []
-for f in folders:
-    s = json.load(open(f"{f}/gs/stage.json"))
-    r = s["results"]
-    iterations = re.findall(r"avg # of iterations =\s*([0-9.]+)", gzip.open(f"{f}/gs/nscf.out.gz", "rt").read())
-    numbers += [r["cbm_ev"], r["mid_gap_ev"], f"{r['band_gap_ev']:.3f}", int(r.get("nscf_k_points", 0)), f"{s['wall_seconds'] / 60:.1f}", iterations[-1]]
-for site in plan["oxygen_sites"]:
-    name = f"atm{site['atom'] + 1}_O_p.pdos.gz"
-    print(site["label"], *[f"{f}/gs/pdos/{name}" for f in folders], *numbers)
-PY
-  while read -r site pdos_a pdos_b cbm_a mid_a gap_a k_a wall_a it_a cbm_b mid_b gap_b k_b wall_b it_b; do
-    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$material" "$site" "$k_a" "$k_b" "$wall_a" "$wall_b" "$it_a" "$it_b" "$gap_a" "$gap_b" \
-      "$(mse "$pdos_a" "$pdos_b" "$cbm_a" "$cbm_b" -1)" "$(mse "$pdos_a" "$pdos_b" "$mid_a" "$mid_b" -20)"
-  done
-done
+compare_header
+for material in "${materials[@]}"; do compare_ground_states "$material" "$reference" "$out"; done
