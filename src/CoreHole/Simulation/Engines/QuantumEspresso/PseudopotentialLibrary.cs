@@ -57,13 +57,13 @@ public sealed class PseudopotentialLibrary(string cacheFolder, QeProgramRunner r
     public static IEnumerable<string> Elements => Sources.Keys.Where(k => k != CoreHoleOxygen);
 
     /// <summary>
-    /// The valence charge (z_valence) of an element's pseudopotential, known without generating it so that a campaign
-    /// can be planned and costed first: a shipped UPF's own, or for an ld1.x input the occupations of its pseudized
+    /// The valence charge (z_valence) of an element's pseudopotential, known without generating it, so that a campaign
+    /// knows its electrons before any DFT (for a cost model that counts semicore shells): a shipped UPF's own, or for an ld1.x input the occupations of its pseudized
     /// states, which ld1.x writes as z_valence (tested against the generated UPF for every element).
     /// </summary>
     public static double Valence(string element) => Valences.GetOrAdd(element, ReadValence);
 
-    /// <summary>Read once per element: a campaign's plan costs every job of every material, often.</summary>
+    /// <summary>Read once per element: the embedded inputs do not change while CoreHole runs.</summary>
     static readonly ConcurrentDictionary<string, double> Valences = new();
 
     static double ReadValence(string element)
@@ -80,9 +80,6 @@ public sealed class PseudopotentialLibrary(string cacheFolder, QeProgramRunner r
             .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3], System.Globalization.CultureInfo.InvariantCulture))
             .Where(occupation => occupation > 0).Sum();
     }
-
-    /// <summary>The valence electrons of a cell: what its pw.x runs hold (before any charge is added or removed).</summary>
-    public static double ValenceElectrons(Structures.Crystal crystal) => crystal.Atoms.Sum(a => Valence(a.Element));
 
     public string Folder => cacheFolder;
 
