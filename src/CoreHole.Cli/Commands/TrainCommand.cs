@@ -113,7 +113,7 @@ static class TrainCommand
     /// </summary>
     static int SearchOnSlurm(SearchFolder folder, SlurmOptions options, bool wait)
     {
-        var slurm = new SlurmSearch(folder, TrainCommandLine(folder), options);
+        var slurm = new SlurmSearch(folder, options);
         var submitted = slurm.Submit();
         ExecutorOptions.PrintSubmitted(submitted, folder.Folder);
         if (!wait) return 0;
@@ -126,14 +126,6 @@ static class TrainCommand
         Print(summary.Best.Combination, folder.ReadReport());
         Console.WriteLine($"the final Slurm job wrote {folder.ModelFile} and {folder.TrainingReport}");
         return 0;
-    }
-
-    /// <summary>This search's <c>corehole train</c> command, every setting spelled out, for the cluster jobs to run.</summary>
-    static string TrainCommandLine(SearchFolder folder)
-    {
-        var s = folder.Settings;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Shell.CoreHoleCommand()} train {Shell.Quote(s.Dataset)} -o {Shell.Quote(Path.GetFullPath(folder.Folder))} --search --variant {s.Variant} --split {s.Split} --grid {s.Grid} --folds {s.Folds} --learning-rate {s.LearningRate} --batch-size {s.BatchSize} --epochs {s.Epochs} --patience {s.Patience} --dropout {s.Dropout} --seed {s.Seed}");
     }
 
     static void PrintScores(SearchSummary summary)

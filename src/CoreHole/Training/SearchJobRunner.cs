@@ -21,6 +21,8 @@ public sealed class SearchJobRunner
         data = new Lazy<CrossValidationData>(() => new CrossValidationData(LoadDataset(folder.Settings), folder.Settings));
     }
 
+    public SearchFolder Folder => folder;
+
     public CrossValidationData Data => data.Value;
 
     public SearchJobResult Run(SearchJob job)
