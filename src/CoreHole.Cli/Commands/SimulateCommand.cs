@@ -9,8 +9,8 @@ namespace CoreHole.Cli.Commands;
 /// <summary><c>corehole simulate</c>: plans and runs a Quantum ESPRESSO campaign (ground-state PDOS + core-hole O K edges).</summary>
 static class SimulateCommand
 {
-    /// <summary>The DFT engine campaigns run with.</summary>
-    static readonly IDftEngine Engine = new QuantumEspressoEngine();
+    /// <summary>The DFT engine campaigns run with (and whose electron counts size their jobs).</summary>
+    internal static readonly IDftEngine Engine = new QuantumEspressoEngine();
 
     public static Command Create()
     {
@@ -43,14 +43,15 @@ static class SimulateCommand
             var np = parse.GetResult(processes) is { Implicit: false } || !slurm ? parse.GetValue(processes) : 1;
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
             var folder = parse.GetValue(output)!;
-            if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder), id, np);
+            if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder, Engine.ValenceElectrons), id, np);
             // A new folder gets the preset named (Preset.Default when none is) with --set's changes; an existing one keeps its own,
             // and must have been made with the same if they are given again.
             var changes = parse.GetValue(settings);
             var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Default : null;
             if (changes is not null) chosen = chosen!.With(changes);
             var dry = parse.GetValue(dryRun);
-            var campaign = dry ? Campaign.Preview(folder, chosen) : chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
+            var campaign = dry ? Campaign.Preview(folder, chosen, Engine.ValenceElectrons)
+                : chosen is null ? Campaign.Open(folder, Engine.ValenceElectrons) : Campaign.Open(folder, chosen, Engine.ValenceElectrons);
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
