@@ -59,6 +59,18 @@ public sealed class Campaign
             .Select(p => $"{p.Name}: {Old(p.Name)} vs {p.Value.GetRawText()}"));
     }
 
+    /// <summary>
+    /// The campaign a run of <c>corehole simulate</c> works on: a new folder gets the preset named (<see cref="Preset.Default"/>
+    /// when none is) with <paramref name="changes"/> (<see cref="Preset.With"/>); an existing one keeps its own, and
+    /// must have been made with the same if they are given again. A preview creates and writes nothing (a dry run).
+    /// </summary>
+    public static Campaign ForRun(string folder, string? presetName, string? changes, bool preview, ValenceElectrons valence)
+    {
+        var chosen = presetName is not null ? Preset.Named(presetName) : changes is not null || !Exists(folder) ? Preset.Default : null;
+        if (changes is not null) chosen = chosen!.With(changes);
+        return preview ? Preview(folder, chosen, valence) : chosen is null ? Open(folder, valence) : Open(folder, chosen, valence);
+    }
+
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, SettingsFile));
 
     /// <summary>Opens an existing campaign folder with the preset it was made with.</summary>
