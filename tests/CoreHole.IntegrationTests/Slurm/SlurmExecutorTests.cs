@@ -145,9 +145,10 @@ public class SlurmExecutorTests
         Assert.True(code == 0, log);
         (code, log) = CliProcess.Run(TimeSpan.FromMinutes(45), [.. Reproduce("slurm"), "--executor", "slurm"]);
         Assert.True(code == 0, log);
-        // Every model's search ran as Slurm arrays, and chose and trained what the local search did.
-        var models = Directory.GetDirectories(Path.Combine(folder, "local", "work")).Select(Path.GetFileName).ToList();
-        Assert.Equal(4, models.Count);
+        // Every model's search ran as Slurm arrays, and chose and trained what the local search did. (24 synthetic
+        // crystalline sites train the three crystalline models; their 8 amorphous ones are too few for the fourth.)
+        var models = Directory.GetDirectories(Path.Combine(folder, "local", "work")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["crystalline-band-gap", "crystalline-conduction", "crystalline-valence"], models);
         foreach (var model in models)
         {
             var (local, cluster) = (Path.Combine(folder, "local", "work", model!), Path.Combine(folder, "slurm", "work", model!));
