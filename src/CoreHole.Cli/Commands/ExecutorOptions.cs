@@ -1,13 +1,15 @@
 using System.CommandLine;
 using CoreHole.Cluster;
+using CoreHole.Training;
 
 namespace CoreHole.Cli.Commands;
 
 /// <summary>
-/// <c>--executor local|slurm</c> and the Slurm settings, shared by the two heavy commands (<c>simulate</c> and
-/// <c>train --search</c>) so that both read the same on a cluster.
+/// <c>--executor local|slurm</c> and the Slurm settings, shared by the heavy commands (<c>simulate</c>,
+/// <c>train --search</c> and <c>reproduce</c>) so that all read the same on a cluster.
 /// </summary>
-sealed class ExecutorOptions
+/// <param name="follows">The command needs the jobs' results to go on (<c>reproduce</c>): it always follows them, and has no <c>--wait</c>.</param>
+sealed class ExecutorOptions(bool follows = false)
 {
     public const string Local = "local";
     public const string Slurm = "slurm";
@@ -25,7 +27,7 @@ sealed class ExecutorOptions
     readonly Option<string?> _memory = new("--mem") { Description = "with --executor slurm: memory per job, Slurm's format (e.g. 4G); default 1.5x the measured peak" };
     readonly Option<string?> _setup = new("--setup") { Description = "with --executor slurm: shell lines each job runs first, e.g. 'module load quantum-espresso; export TMPDIR=/scratch/$USER'" };
 
-    IEnumerable<Option> SlurmOnly => [Wait, _partition, _account, _time, _cpus, _memory, _setup];
+    IEnumerable<Option> SlurmOnly => follows ? [_partition, _account, _time, _cpus, _memory, _setup] : [Wait, _partition, _account, _time, _cpus, _memory, _setup];
 
     public void AddTo(Command command)
     {
@@ -49,6 +51,10 @@ sealed class ExecutorOptions
         return new SlurmOptions(parse.GetValue(_partition), parse.GetValue(_account), parse.GetValue(_time), parse.GetValue(_cpus),
             parse.GetValue(_memory), parse.GetValue(_setup));
     }
+
+    /// <summary>Where a search's jobs run: <paramref name="jobs"/> at a time on this machine, or as a Slurm array.</summary>
+    public ISearchExecutor SearchExecutor(ParseResult parse, SearchJobRunner runner, int jobs) =>
+        IsSlurm(parse) ? new SlurmSearch(runner.Folder, SlurmSettings(parse)) : new LocalSearchExecutor(runner, jobs);
 
     public static void PrintSubmitted(IReadOnlyList<SlurmSubmission> submitted, string folder)
     {

@@ -19,13 +19,16 @@ static class ReproduceCommand
         var campaign = new Option<string>("--campaign") { Description = "the campaign folder of DFT results", DefaultValueFactory = _ => "data/campaign" };
         var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
         var synthetic = new Option<int>("--synthetic") { Description = "instead of the campaign, this many made-up crystalline sites (and a third as many amorphous): to try the pipeline; nothing is a result" };
-        var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "with --executor local: search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var executors = new ExecutorOptions(follows: true);
         var command = new Command("reproduce", "Train on the embedded dataset as the paper did, evaluate, and write a static HTML report with every figure of the paper.")
         {
             output, quick, campaign, amorphous, synthetic, jobs,
         };
+        executors.AddTo(command);
         command.SetAction(parse =>
         {
+            if (executors.IsSlurm(parse) && parse.GetResult(jobs) is { Implicit: false }) throw new InputError("--jobs applies to --executor local; on Slurm each job is one task");
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
@@ -36,10 +39,9 @@ static class ReproduceCommand
             foreach (var note in sites.Notes) Log(note);
 
             using var cancel = StopSignals.Token();
-            var concurrency = parse.GetValue(jobs);
             void RunJobs(SearchJobRunner runner, IReadOnlyList<SearchJob> pending, int total)
             {
-                SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
+                SearchProgress.Run(executors.SearchExecutor(parse, runner, parse.GetValue(jobs)), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
                     total - pending.Count, total, cancel.Token);
                 cancel.Token.ThrowIfCancellationRequested();
             }

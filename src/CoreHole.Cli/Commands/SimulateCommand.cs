@@ -9,8 +9,8 @@ namespace CoreHole.Cli.Commands;
 /// <summary><c>corehole simulate</c>: plans and runs a Quantum ESPRESSO campaign (ground-state PDOS + core-hole O K edges).</summary>
 static class SimulateCommand
 {
-    /// <summary>The DFT engine campaigns run with.</summary>
-    static readonly IDftEngine Engine = new QuantumEspressoEngine();
+    /// <summary>The DFT engine campaigns run with (and whose electron counts size their jobs).</summary>
+    internal static readonly IDftEngine Engine = new QuantumEspressoEngine();
 
     public static Command Create()
     {
@@ -27,7 +27,7 @@ static class SimulateCommand
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (wide: 10 Å) in every direction" };
         var keepCell = new Option<bool>("--keep-cell") { Description = "compute the ground state of the structures given in their own cell, not spglib's primitive cell (e.g. a supercell, to check k sampling)" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
-        var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SlurmCampaignExecutor.PseudopotentialsTask}'): what a cluster task runs" };
+        var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SingleJob.PrepareTask}'): what a cluster task runs" };
         var executors = new ExecutorOptions();
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
@@ -43,14 +43,9 @@ static class SimulateCommand
             var np = parse.GetResult(processes) is { Implicit: false } || !slurm ? parse.GetValue(processes) : 1;
             if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
             var folder = parse.GetValue(output)!;
-            if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder), id, np);
-            // A new folder gets the preset named (Preset.Default when none is) with --set's changes; an existing one keeps its own,
-            // and must have been made with the same if they are given again.
-            var changes = parse.GetValue(settings);
-            var chosen = parse.GetValue(preset) is { } name ? Preset.Named(name) : changes is not null || !Campaign.Exists(folder) ? Preset.Default : null;
-            if (changes is not null) chosen = chosen!.With(changes);
+            if (parse.GetValue(job) is { } id) return RunOne(Campaign.Open(folder, Engine.ValenceElectrons), id, np);
             var dry = parse.GetValue(dryRun);
-            var campaign = dry ? Campaign.Preview(folder, chosen) : chosen is null ? Campaign.Open(folder) : Campaign.Open(folder, chosen);
+            var campaign = Campaign.ForRun(folder, parse.GetValue(preset), parse.GetValue(settings), dry, Engine.ValenceElectrons);
             var files = parse.GetValue(structures)!.ToList();
             if (parse.GetValue(manifest) is { } m) files.AddRange(Manifest.Read(m));
             var matrix = parse.GetValue(supercell) is { } text ? SupercellMatrix(text) : null;
@@ -99,42 +94,19 @@ static class SimulateCommand
     /// <summary>One job of an existing campaign, as a cluster task runs it: nothing if it is finished; exit code 1 if it failed.</summary>
     static int RunOne(Campaign campaign, string id, int np)
     {
-        Engine.RequireInstalled();
-        var runner = new JobRunner(campaign, np, Engine);
-        if (id == SlurmCampaignExecutor.PseudopotentialsTask)
-        {
-            Engine.Prepare(campaign);
-            Console.WriteLine($"pseudopotentials ready in {Path.Combine(campaign.Folder, "pseudo")}");
-            return 0;
-        }
-        var job = campaign.Jobs(campaign.Materials()).FirstOrDefault(j => j.Id == id)
-            ?? throw new InputError(campaign.Folder, null, $"no job '{id}' in this campaign (jobs are MATERIAL/gs and MATERIAL/site_LABEL; corehole simulate -o DIR --dry-run lists the materials)");
-        if (campaign.State(job) == JobState.Done)
-        {
-            Console.WriteLine($"{id}: already finished");
-            return 0;
-        }
         using var cancel = StopSignals.Token();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        JobState state;
-        try { state = runner.Run(job, cancel.Token); }
-        catch (ProgramInterruptedException e)
+        var result = SingleJob.Run(campaign, Engine, id, np, cancel.Token);
+        var line = result.Outcome switch
         {
-            Console.Error.WriteLine($"corehole: {id}: {e.Message}; it stays to do");
-            return 1;
-        }
-        if (state == JobState.Running)
-        {
-            Console.WriteLine($"{id}: another process is running it");
-            return 0;
-        }
-        if (state == JobState.Done)
-        {
-            Console.WriteLine($"{id}: done in {Duration(clock.Elapsed.TotalSeconds)}");
-            return 0;
-        }
-        Console.Error.WriteLine($"corehole: {id} failed: {campaign.Failure(job)?.Reason}");
-        return 1;
+            SingleJobOutcome.Prepared => $"pseudopotentials ready in {Path.Combine(campaign.Folder, "pseudo")}",
+            SingleJobOutcome.AlreadyFinished => $"{id}: already finished",
+            SingleJobOutcome.RunningElsewhere => $"{id}: another process is running it",
+            SingleJobOutcome.Done => $"{id}: done in {Duration(result.Seconds)}",
+            SingleJobOutcome.Interrupted => $"corehole: {id}: {result.Detail}; it stays to do",
+            _ => $"corehole: {id} failed: {result.Detail}",
+        };
+        (result.Succeeded ? Console.Out : Console.Error).WriteLine(line);
+        return result.Succeeded ? 0 : 1;
     }
 
     /// <summary>The plan, materials in the order a run takes them (<see cref="Campaign.Jobs"/>), finished ones last.</summary>

@@ -33,7 +33,7 @@ static class StatusCommand
             }
             else
             {
-                var campaign = Simulation.Campaign.Open(path);
+                var campaign = Simulation.Campaign.Open(path, SimulateCommand.Engine.ValenceElectrons);
                 Campaign(campaign, tasks);
                 Sets(ReproductionSites.FromCampaign(path, parse.GetValue(amorphous)!));
                 reported = id => id.Contains('/') && campaign.State(id) is JobState.Done or JobState.Failed;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CoreHole.Cluster;
 using CoreHole.Datasets;
+using CoreHole.Learning;
 using CoreHole.Training;
 using Spectre.Console;
 
@@ -24,11 +25,11 @@ static class TrainCommand
         var grid = new Option<string>("--grid") { Description = "with --search: paper (all 108 combinations) or quick (8 of them, for a first look)", DefaultValueFactory = _ => SearchSpace.Paper };
         var hidden = new Option<string>("--hidden") { Description = "without --search: hidden layer widths, e.g. 256,256", DefaultValueFactory = _ => "256,256" };
         var decay = new Option<float>("--weight-decay") { Description = "without --search: L2 weight decay", DefaultValueFactory = _ => 1e-6f };
-        var epochs = new Option<int>("--epochs") { Description = "maximum epochs per fit", DefaultValueFactory = _ => SearchSettings.DefaultEpochs };
-        var patience = new Option<int>("--patience") { Description = "early stopping: epochs without a lower validation loss", DefaultValueFactory = _ => SearchSettings.DefaultPatience };
-        var rate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => SearchSettings.DefaultLearningRate };
-        var batch = new Option<int>("--batch-size") { Description = "samples per Adam step", DefaultValueFactory = _ => SearchSettings.DefaultBatchSize };
-        var dropout = new Option<float>("--dropout") { Description = "dropout after hidden layers not linked to the output (paper: 0.5)", DefaultValueFactory = _ => SearchSettings.DefaultDropout };
+        var epochs = new Option<int>("--epochs") { Description = "maximum epochs per fit", DefaultValueFactory = _ => MlpRegressor.DefaultEpochs };
+        var patience = new Option<int>("--patience") { Description = "early stopping: epochs without a lower validation loss", DefaultValueFactory = _ => MlpRegressor.DefaultPatience };
+        var rate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => MlpRegressor.DefaultLearningRate };
+        var batch = new Option<int>("--batch-size") { Description = "samples per Adam step", DefaultValueFactory = _ => MlpRegressor.DefaultBatchSize };
+        var dropout = new Option<float>("--dropout") { Description = "dropout after hidden layers not linked to the output (paper: 0.5)", DefaultValueFactory = _ => MlpRegressor.DefaultDropout };
         var folds = new Option<int>("--folds") { Description = "cross-validation folds", DefaultValueFactory = _ => SearchSettings.DefaultFolds };
         var seed = new Option<int>("--seed") { Description = "seeds folds, initialisation, shuffling and dropout", DefaultValueFactory = _ => SearchSettings.DefaultSeed };
         var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -58,45 +59,46 @@ static class TrainCommand
             if (parse.GetValue(job) is not null && !parse.GetValue(search)) throw new InputError("--job runs one job of a search: give --search too");
             var folder = SearchFolder.Create(parse.GetValue(output)!, settings);
             Combination combination;
+            FinalTrainingReport report;
             if (parse.GetValue(search))
             {
-                var runner = new SearchJobRunner(folder);
                 if (parse.GetValue(job) is { } id)
                 {
-                    var result = runner.Run(SearchJob.Parse(id, settings.Folds));
+                    var result = new SearchJobRunner(folder).Run(SearchJob.Parse(id, settings.Folds));
                     Console.WriteLine($"{result.Id}: validation MSE {result.ValidationMse:G6} after {result.EpochsRun} epochs");
                     return 0;
                 }
                 if (slurm) return SearchOnSlurm(folder, executors.SlurmSettings(parse), parse.GetValue(executors.Wait));
-                combination = Search(folder, runner, parse.GetValue(jobs));
+                (combination, report) = Search(folder, parse.GetValue(jobs));
             }
-            else combination = new Combination(-1, ParseWidths(parse.GetValue(hidden)!), parse.GetValue(decay));
-
-            Print(combination, FinalTraining.RunAndSave(folder, combination));
+            else
+            {
+                combination = new Combination(-1, ParseWidths(parse.GetValue(hidden)!), parse.GetValue(decay));
+                report = FinalTraining.RunAndSave(folder, combination);
+            }
+            Print(combination, report);
             Console.WriteLine($"wrote {folder.ModelFile} and {folder.TrainingReport}");
-            // The other split too, for comparison only: sites of one crystal are correlated, so the paper split's test
-            // set holds near-copies of training sites and the group split's does not.
-            var other = settings with { Split = Splits.Names.Single(n => n != settings.Split) };
-            Print(combination, FinalTraining.Run(SearchJobRunner.LoadDataset(other), other, combination).Report);
+            Print(combination, FinalTraining.OnOtherSplit(settings, combination));
             return 0;
         });
         return command;
     }
 
-    static Combination Search(SearchFolder folder, SearchJobRunner runner, int concurrency)
+    static (Combination, FinalTrainingReport) Search(SearchFolder folder, int concurrency)
     {
         var all = folder.Jobs();
         var pending = all.Where(j => folder.Result(j) is null).ToList();
         Console.WriteLine($"search in {folder.Folder}: {all.Count} jobs ({all.Count / folder.Settings.Folds} combinations of the {folder.Settings.Grid} grid x {folder.Settings.Folds} folds), {all.Count - pending.Count} already done, {concurrency} at a time");
         using var cancel = StopSignals.Token();
-        var clock = Stopwatch.StartNew();
-        SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), pending, j => LocalSearchExecutor.Cost(j, runner.Data),
-            all.Count - pending.Count, all.Count, cancel.Token);
-        cancel.Token.ThrowIfCancellationRequested();
-        var seconds = clock.Elapsed.TotalSeconds;
-
-        var summary = SearchSummary.Of(folder);
-        summary.WriteCsv(folder.ResultsCsv);
+        var seconds = 0.0;
+        var (summary, report) = ModelTrainer.SearchAndTrain(folder, (runner, jobs, total) =>
+        {
+            var clock = Stopwatch.StartNew();
+            SearchProgress.Run(new LocalSearchExecutor(runner, concurrency), jobs, j => LocalSearchExecutor.Cost(j, runner.Data),
+                total - jobs.Count, total, cancel.Token);
+            cancel.Token.ThrowIfCancellationRequested();
+            seconds = clock.Elapsed.TotalSeconds;
+        });
         PrintScores(summary);
         var ranNow = new HashSet<string>(pending.Select(j => j.Id));
         var flopsNow = summary.Results.Where(r => ranNow.Contains(r.Id)).Sum(r => r.Flops);
@@ -104,7 +106,7 @@ static class TrainCommand
             : string.Create(CultureInfo.InvariantCulture,
                 $"search: {pending.Count} jobs run now in {seconds:0.0} s: {flopsNow:0.000e+00} FLOP, {flopsNow / seconds / 1e9:0.0} GFLOP/s sustained; all jobs {summary.TotalFlops:0.000e+00} FLOP"));
         Console.WriteLine($"best: {summary.Best.Combination} (mean CV MSE {summary.Best.Mean:G4} ± {summary.Best.Std:G3}); table in {folder.ResultsCsv}");
-        return summary.Best.Combination;
+        return (summary.Best.Combination, report);
     }
 
     /// <summary>
@@ -113,7 +115,7 @@ static class TrainCommand
     /// </summary>
     static int SearchOnSlurm(SearchFolder folder, SlurmOptions options, bool wait)
     {
-        var slurm = new SlurmSearch(folder, TrainCommandLine(folder), options);
+        var slurm = new SlurmSearch(folder, options);
         var submitted = slurm.Submit();
         ExecutorOptions.PrintSubmitted(submitted, folder.Folder);
         if (!wait) return 0;
@@ -126,14 +128,6 @@ static class TrainCommand
         Print(summary.Best.Combination, folder.ReadReport());
         Console.WriteLine($"the final Slurm job wrote {folder.ModelFile} and {folder.TrainingReport}");
         return 0;
-    }
-
-    /// <summary>This search's <c>corehole train</c> command, every setting spelled out, for the cluster jobs to run.</summary>
-    static string TrainCommandLine(SearchFolder folder)
-    {
-        var s = folder.Settings;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Shell.CoreHoleCommand()} train {Shell.Quote(s.Dataset)} -o {Shell.Quote(Path.GetFullPath(folder.Folder))} --search --variant {s.Variant} --split {s.Split} --grid {s.Grid} --folds {s.Folds} --learning-rate {s.LearningRate} --batch-size {s.BatchSize} --epochs {s.Epochs} --patience {s.Patience} --dropout {s.Dropout} --seed {s.Seed}");
     }
 
     static void PrintScores(SearchSummary summary)

@@ -12,7 +12,6 @@ namespace CoreHole.Cluster;
 public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool retryFailed, SlurmOptions options,
     TimeSpan? pollInterval = null) : ICampaignExecutor
 {
-    public const string PseudopotentialsTask = "pseudopotentials";
     const string PrepareStage = "pseudopotentials";
     SlurmLedger Ledger { get; } = new(campaign.Folder);
     IReadOnlyList<CampaignJob>? _watched;
@@ -39,7 +38,7 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
     {
         if (todo.Count == 0) yield break;
         var command = $"{Shell.CoreHoleCommand()} simulate -o {Shell.Quote(campaign.Folder)} --np {processes} --job \"$task\"";
-        yield return new SlurmStage(PrepareStage, [PseudopotentialsTask], command, new SlurmResources(1, 1000, TimeSpan.FromMinutes(10)), []);
+        yield return new SlurmStage(PrepareStage, [SingleJob.PrepareTask], command, new SlurmResources(1, 1000, TimeSpan.FromMinutes(10)), []);
         var finished = campaign.FinishedJobs().ToList();
         var costs = new CostModel(finished, campaign.Preset);
         foreach (var (name, isCoreHole) in new[] { ("gs", false), ("site", true) })
@@ -59,13 +58,13 @@ public sealed class SlurmCampaignExecutor(Campaign campaign, int processes, bool
         int done = 0, failed = 0;
         var started = new HashSet<string>();
         var reported = new HashSet<string>();
-        var ids = watched.Select(j => j.Id).Append(PseudopotentialsTask).ToHashSet();
+        var ids = watched.Select(j => j.Id).Append(SingleJob.PrepareTask).ToHashSet();
         while (true)
         {
             var tasks = Ledger.Tasks().Where(t => ids.Contains(t.Task)).ToDictionary(t => t.Task);
             RecordClusterFailures(campaign, tasks.Values);
             if (Ledger.CancelThoseThatNeverStart([.. tasks.Values]).Count > 0
-                && tasks.GetValueOrDefault(PseudopotentialsTask) is { InFlight: false, State.State: not "COMPLETED" } prepare)
+                && tasks.GetValueOrDefault(SingleJob.PrepareTask) is { InFlight: false, State.State: not "COMPLETED" } prepare)
                 throw new InputError(prepare.LogPath, null, $"the pseudopotential job {prepare.SlurmId} ended {prepare.State?.State ?? "unknown"}, so the arrays waiting for it were cancelled: {prepare.LogTail()}");
             var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             foreach (var job in watched.Where(j => !reported.Contains(j.Id)))

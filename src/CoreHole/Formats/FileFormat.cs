@@ -17,9 +17,9 @@ public enum FileKind
 /// One row of the format table (the model is ASE's io/formats.py): how a file is recognised and who reads it.
 /// </summary>
 /// <param name="Name">Short name, also accepted by <c>--format</c>.</param>
-/// <param name="Reads">What is read, in a few words (shown by the README table and by errors).</param>
+/// <param name="Reads">What is read, in a few words (shown by the formats page and by errors).</param>
 /// <param name="FileNames">Glob patterns (* and ?) on the file name, case-insensitive.</param>
-/// <param name="Sniff">True when the first lines of the file look like this format.</param>
+/// <param name="Sniff">The content test: true when the first lines of the file look like this format.</param>
 /// <param name="Read">The reader.</param>
 /// <param name="Generic">A catch-all format (plain columns) whose content match counts for less than a specific one's.</param>
 /// <param name="RunOutputBeside">The program's stdout, kept beside the file, prints the threshold the file lacks (XSpectra).</param>
@@ -28,7 +28,7 @@ public sealed record FileFormat(
     FileKind Kind,
     string Reads,
     IReadOnlyList<string> FileNames,
-    Func<IReadOnlyList<string>, bool> Sniff,
+    Sniffer Sniff,
     Func<string, SpectrumFile> Read,
     bool Generic = false,
     bool RunOutputBeside = false)

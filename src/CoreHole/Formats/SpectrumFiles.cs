@@ -16,34 +16,34 @@ public static class SpectrumFiles
 
     public static IReadOnlyList<FileFormat> Formats { get; } =
     [
-        new("pw-output", FileKind.RunOutput, "pw.x stdout: HOMO/LUMO, Fermi, bands, band gap, cell, atoms, charge, convergence, errors",
-            ["scf*.out", "nscf*.out", "pw*.out"], head => Contains(head, "Program PWSCF v."), path => PwOutputReader.Read(path).Summary()),
+        new("pw-output", FileKind.RunOutput, "pw.x stdout: HOMO/LUMO, Fermi energy, bands per k-point and spin, band gap (VBM/CBM over all printed k-points), metal (bands across the Fermi level, or an odd electron count without spin: threshold at the Fermi level), cell, atoms, electrons, charge, convergence, JOB DONE, error text, wall time",
+            ["scf*.out", "nscf*.out", "pw*.out"], Sniffer.Contains("Program PWSCF v."), path => PwOutputReader.Read(path).Summary()),
         new("xspectra-output", FileKind.RunOutput, "xspectra.x stdout: ehomo/elumo/ef, spectrum zero, xepsilon and its coordinates, Lanczos convergence",
-            ["xspectra*.out"], head => Contains(head, "Program XSpectra v."), path => XSpectraOutputReader.Read(path).Summary()),
+            ["xspectra*.out"], Sniffer.Contains("Program XSpectra v."), path => XSpectraOutputReader.Read(path).Summary()),
         new("projwfc-output", FileKind.RunOutput, "projwfc.x stdout: state-to-atom table, Lowdin charges, spilling",
-            ["projwfc*.out"], head => Contains(head, "Program PROJWFC v."), path => ProjwfcOutputReader.Read(path).Summary()),
+            ["projwfc*.out"], Sniffer.Contains("Program PROJWFC v."), path => ProjwfcOutputReader.Read(path).Summary()),
         new("qe-pdos", FileKind.DensityOfStates, "projwfc PDOS of one atom and wfc: ldos and its m components (spin up/dw)",
-            ["*.pdos_atm#*", "atm*_*_*.pdos"], head => FirstLine(head, "# E (eV)") && head[0].Contains("ldos"), QePdosReader.Read),
+            ["*.pdos_atm#*", "atm*_*_*.pdos"], Sniffer.FirstLine("# E (eV)").And(new("`ldos` in it", head => head[0].Contains("ldos"))), QePdosReader.Read),
         new("qe-pdos-tot", FileKind.DensityOfStates, "projwfc total DOS and summed PDOS (spin up/dw)",
-            ["*.pdos_tot", "pdos_tot*.dat"], head => FirstLine(head, "# E (eV)") && !head[0].Contains("ldos"), QePdosReader.Read),
+            ["*.pdos_tot", "pdos_tot*.dat"], Sniffer.FirstLine("# E (eV)").And(new("no `ldos` in it", head => !head[0].Contains("ldos"))), QePdosReader.Read),
         new("xanes-average", FileKind.Spectrum, "isotropic average of XSpectra polarisations (qe-seed tools): avg, x, y, z",
-            ["xanes*avg*.dat"], head => FirstLine(head, "# isotropic average (x+y+z)/3"), XSpectraDatReader.Read, RunOutputBeside: true),
+            ["xanes*avg*.dat"], Sniffer.FirstLine("# isotropic average (x+y+z)/3"), XSpectraDatReader.Read, RunOutputBeside: true),
         new("xanes-dat", FileKind.Spectrum, "XSpectra xanes.dat: cross-section vs energy from the spectrum zero, header facts (xgamma, xiabs)",
-            ["xanes*.dat"], head => FirstLine(head, "# Final state angular momentum"), XSpectraDatReader.Read, RunOutputBeside: true),
+            ["xanes*.dat"], Sniffer.FirstLine("# Final state angular momentum"), XSpectraDatReader.Read, RunOutputBeside: true),
         new("feff-xmu", FileKind.Spectrum, "FEFF xmu.dat: mu, mu0, chi vs energy from the edge; edge photon energy, Mu",
-            ["xmu*.dat", "*.xmu"], head => head.Any(l => FeffXmuReader.ColumnHeader().IsMatch(l)), FeffXmuReader.Read),
+            ["xmu*.dat", "*.xmu"], new("a column line `# omega e k mu mu0 chi`", head => head.Any(l => FeffXmuReader.ColumnHeader().IsMatch(l))), FeffXmuReader.Read),
         new("optados-core-edge", FileKind.Spectrum, "OptaDOS core-loss spectrum per edge (and its broadened column)",
-            ["*_core_edge.dat"], head => Contains(head, "Core loss function"), OptaDosReader.ReadCoreEdge),
+            ["*_core_edge.dat"], Sniffer.Contains("Core loss function"), OptaDosReader.ReadCoreEdge),
         new("optados-pdos", FileKind.DensityOfStates, "OptaDOS PDOS columns named by their projectors (spin up/down)",
-            ["*.pdos.dat", "*.pdos.proj-*.dat"], head => Contains(head, "Partial Density of States -- Projectors"), OptaDosReader.ReadPdos),
+            ["*.pdos.dat", "*.pdos.proj-*.dat"], Sniffer.Contains("Partial Density of States -- Projectors"), OptaDosReader.ReadPdos),
         new("optados-dos", FileKind.DensityOfStates, "OptaDOS total DOS of one broadening (adaptive, linear, fixed; spin up/down) and its integral",
-            ["*.adaptive.dat", "*.linear.dat", "*.fixed.dat"], head => Contains(head, "Density of States using"), OptaDosReader.ReadDos),
-        new("vasp-doscar", FileKind.DensityOfStates, "VASP DOSCAR: total and per-ion l/lm DOS (ISPIN 1/2, non-collinear), Fermi energy",
-            ["DOSCAR*"], head => head.Count > 5 && head[3].Trim() == "CAR" && TextFile.Fields(head[0]).Length == 4, DoscarReader.Read),
-        new("vasprun", FileKind.DensityOfStates, "VASP vasprun.xml: total and partial DOS by <field>, Fermi energy, band edges from occupations",
-            ["vasprun*.xml"], head => Contains(head, "<modeling>"), VasprunReader.Read),
+            ["*.adaptive.dat", "*.linear.dat", "*.fixed.dat"], Sniffer.Contains("Density of States using"), OptaDosReader.ReadDos),
+        new("vasp-doscar", FileKind.DensityOfStates, "VASP DOSCAR: total and per-ion l/lm DOS (ISPIN 1/2, non-collinear), Fermi energy; band edges estimated from the DOS (marked fallback)",
+            ["DOSCAR*"], new("line 4 `CAR` and 4 fields on line 1", head => head.Count > 5 && head[3].Trim() == "CAR" && TextFile.Fields(head[0]).Length == 4), DoscarReader.Read),
+        new("vasprun", FileKind.DensityOfStates, "VASP vasprun.xml: total and partial DOS by `<field>` name, Fermi energy, band edges from occupations",
+            ["vasprun*.xml"], Sniffer.Contains("<modeling>"), VasprunReader.Read),
         new("columns", FileKind.Spectrum, "plain text: energy (eV) and intensity columns, '#' comments",
-            ["*.dat", "*.txt", "*.xy"], ColumnsReader.LooksLikeColumns, ColumnsReader.Read, Generic: true),
+            ["*.dat", "*.txt", "*.xy"], new("two or more rows of the same count (2 or more) of numbers; `#` comments", ColumnsReader.LooksLikeColumns), ColumnsReader.Read, Generic: true),
     ];
 
     /// <summary>
@@ -96,15 +96,11 @@ public static class SpectrumFiles
         var head = TextFile.Head(path, HeadLines);
         if (head.All(string.IsNullOrWhiteSpace)) throw new InputError(path, null, "empty file");
         var best = Formats
-            .Select((f, order) => (Format: f, Order: order, Score: (f.Sniff(head) ? (f.Generic ? 1 : 4) : 0) + (f.MatchesName(path) ? 2 : 0)))
+            .Select((f, order) => (Format: f, Order: order, Score: (f.Sniff.Matches(head) ? (f.Generic ? 1 : 4) : 0) + (f.MatchesName(path) ? 2 : 0)))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Order)
             .FirstOrDefault();
         return best.Format ?? throw new InputError(path, null,
             $"unknown format: not one of {string.Join(", ", Formats.Select(f => f.Name))} (name one with --format)");
     }
-
-    static bool Contains(IReadOnlyList<string> head, string text) => head.Any(l => l.Contains(text, StringComparison.Ordinal));
-
-    static bool FirstLine(IReadOnlyList<string> head, string prefix) => head[0].TrimStart().StartsWith(prefix, StringComparison.Ordinal);
 }

@@ -11,15 +11,19 @@ namespace CoreHole.Formats;
 public static class StructureFiles
 {
     /// <param name="Name">Short name, also accepted by <c>--format</c>.</param>
+    /// <param name="Reads">What is read, in a few words (shown by the formats page).</param>
     /// <param name="Read">The reader: returns a validated <see cref="Crystal"/> whose <see cref="Crystal.Source"/> is the file.</param>
-    public sealed record Format(string Name, IReadOnlyList<string> FileNames, Func<IReadOnlyList<string>, bool> Sniff, Func<string, Crystal> Read);
+    public sealed record Format(string Name, string Reads, IReadOnlyList<string> FileNames, Sniffer Sniff, Func<string, Crystal> Read);
 
     const int HeadLines = 40;
 
     public static readonly IReadOnlyList<Format> Formats =
     [
-        new("cif", ["*.cif"], LooksLikeCif, CifReader.Read),
-        new("poscar", ["POSCAR*", "CONTCAR*", "*.vasp", "*.poscar", "*_POSCAR*", "*_CONTCAR*"], PoscarReader.LooksLikePoscar, PoscarReader.Read),
+        new("cif", "CIF: cell, symmetry operations, atom sites", ["*.cif"],
+            new("a `data_` line and `_` tags", LooksLikeCif), CifReader.Read),
+        new("poscar", "VASP POSCAR/CONTCAR: scale, lattice, element names, counts, direct or Cartesian positions",
+            ["POSCAR*", "CONTCAR*", "*.vasp", "*.poscar", "*_POSCAR*", "*_CONTCAR*"],
+            new("line 2 a scale, lines 3-5 three numbers, then counts (after element names, if any)", PoscarReader.LooksLikePoscar), PoscarReader.Read),
     ];
 
     /// <summary>Reads <paramref name="path"/> as the detected structure format, or the one named by <paramref name="format"/>.</summary>
@@ -40,7 +44,7 @@ public static class StructureFiles
     {
         var head = TextFile.Head(path, HeadLines);
         var name = TextFile.UncompressedName(path);
-        return Formats.FirstOrDefault(f => f.Sniff(head))
+        return Formats.FirstOrDefault(f => f.Sniff.Matches(head))
             ?? Formats.FirstOrDefault(f => f.FileNames.Any(glob => FileFormat.Glob(glob, name)));
     }
 

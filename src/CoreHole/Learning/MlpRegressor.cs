@@ -7,6 +7,12 @@ namespace CoreHole.Learning;
 /// </summary>
 public sealed class MlpRegressor
 {
+    // The paper's training settings: the defaults of every training (corehole train, reproduce, the model seam).
+    public const float DefaultLearningRate = 1e-3f, DefaultDropout = 0.5f;
+    public const int DefaultBatchSize = 32, DefaultEpochs = 300;
+    /// <summary>Early stopping's default: epochs without a lower validation loss before a fit stops.</summary>
+    public const int DefaultPatience = 20;
+
     Network? network;
 
     /// <param name="hiddenWidths">Nodes in each hidden layer, input side first (the paper used 1 to 3 layers).</param>
@@ -17,8 +23,8 @@ public sealed class MlpRegressor
     /// <param name="dropout">Drop probability after each hidden layer not linked to the output layer (paper: 0.5).</param>
     /// <param name="seed">Seeds initialisation, shuffling and dropout.</param>
     /// <param name="threads">Threads inside one training; prefer 1 and run independent trainings side by side.</param>
-    public MlpRegressor(IReadOnlyList<int> hiddenWidths, float learningRate = 1e-3f, float weightDecay = 0f,
-        int batchSize = 32, int epochs = 200, float dropout = 0.5f, int seed = 0, int threads = 1)
+    public MlpRegressor(IReadOnlyList<int> hiddenWidths, float learningRate = DefaultLearningRate, float weightDecay = 0f,
+        int batchSize = DefaultBatchSize, int epochs = DefaultEpochs, float dropout = DefaultDropout, int seed = 0, int threads = 1)
     {
         Require(hiddenWidths.All(w => w > 0), $"hidden layer widths must be positive, got [{string.Join(", ", hiddenWidths)}]");
         Require(float.IsFinite(learningRate) && learningRate > 0, $"learning rate must be positive, got {learningRate}");

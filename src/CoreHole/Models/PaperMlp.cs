@@ -14,15 +14,15 @@ public sealed class PaperMlp : ISpectrumModel
     readonly MlpRegressor settings;
     MlpRegressor? fitted;
 
-    /// <param name="patience">Epochs without a lower validation loss before stopping (corehole train's default: 20).</param>
-    public PaperMlp(MlpRegressor settings, int patience = 20)
+    /// <param name="patience">Epochs without a lower validation loss before stopping.</param>
+    public PaperMlp(MlpRegressor settings, int patience = MlpRegressor.DefaultPatience)
     {
         ModelChecks.Require(patience > 0, $"patience must be positive, got {patience}");
         (this.settings, Patience) = (settings, patience);
     }
 
     /// <summary>A model file of the paper's network (<see cref="ModelFile"/>), already fitted.</summary>
-    public static PaperMlp Fitted(MlpRegressor regressor, int patience = 20) => new(regressor, patience) { fitted = regressor };
+    public static PaperMlp Fitted(MlpRegressor regressor, int patience = MlpRegressor.DefaultPatience) => new(regressor, patience) { fitted = regressor };
 
     public int Patience { get; }
     public string Kind => KindName;

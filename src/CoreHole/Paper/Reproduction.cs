@@ -82,23 +82,21 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     void Missing(string section, string reason) =>
         missing[section] = missing.TryGetValue(section, out var before) ? before.Contains(reason) ? before : $"{before}; and {reason}" : reason;
 
-    sealed record Built(string Path, Dataset Data);
-
-    Built? Build(string name, IReadOnlyList<SiteRecord> records)
+    StoredDataset? Build(string name, IReadOnlyList<SiteRecord> records)
     {
         if (records.Count == 0) return null;
         var data = Dataset.Build(records, Featurizer.Default, splitSeed: 0);
         log($"{name}: {records.Count} sites in {records.Select(r => r.Material).Distinct().Count()} materials");
-        return new Built(trainer.WriteDataset(name, data), data);
+        return trainer.WriteDataset(name, data);
     }
 
     /// <summary>Why <paramref name="count"/> sites of <paramref name="set"/> are too few to train on, or null if they are not.</summary>
     static string? TooFew(int count, SiteSet set) => count >= MinimumSites ? null
         : $"only {count} {set.Label} sites are in the dataset yet; training needs at least {MinimumSites} (the paper's 9:1 split then leaves a test site); more come from: {set.Command}";
 
-    SpectrumModel Train(string name, Built set, InputVariant variant)
+    SpectrumModel Train(string name, StoredDataset set, InputVariant variant)
     {
-        var (model, summary, _) = trainer.Train(name, set.Path, variant);
+        var (model, summary, _) = trainer.Train(name, set, variant);
         models.Add(summary);
         File.Copy(Path.Combine(Path.GetDirectoryName(set.Path)!, name, "cv-results.csv"), EnsureFolder(results.CvFile(name)), overwrite: true);
         return model;

@@ -21,26 +21,29 @@ public sealed class Campaign
     public string Folder { get; }
     public Preset Preset { get; }
     const string SettingsFile = "campaign.json";
+    /// <summary>The engine's electron counts, which size the jobs for <see cref="CostModel"/>; null to read results only.</summary>
+    readonly ValenceElectrons? _valence;
 
     // Absolute: QE programs run inside per-job scratch folders and must still find the pseudopotentials.
-    Campaign(string folder, Preset preset) { Folder = Path.GetFullPath(folder); Preset = preset; }
+    Campaign(string folder, Preset preset, ValenceElectrons? valence) { Folder = Path.GetFullPath(folder); Preset = preset; _valence = valence; }
 
     /// <summary>Opens a campaign folder, creating it with <paramref name="preset"/>; an existing folder must have been made with the same preset.</summary>
-    public static Campaign Open(string folder, Preset preset)
+    /// <param name="valence">The engine's electron counts (<see cref="IDftEngine.ValenceElectrons"/>), needed to estimate job times.</param>
+    public static Campaign Open(string folder, Preset preset, ValenceElectrons? valence = null)
     {
-        if (Exists(folder)) return SamePreset(Open(folder), preset);
+        if (Exists(folder)) return SamePreset(Open(folder, valence), preset);
         Directory.CreateDirectory(folder);
         Atomic.WriteAllText(Path.Combine(folder, SettingsFile), System.Text.Json.JsonSerializer.Serialize(preset, PlanFile.Options));
         File.WriteAllText(Path.Combine(folder, ".gitignore"), ".work/\npseudo/\n*.lock\n");
-        return new Campaign(folder, preset);
+        return new Campaign(folder, preset, valence);
     }
 
     /// <summary>
     /// The campaign <see cref="Open(string, Preset)"/> would give, with nothing created or written (a dry run): an
     /// existing folder with its own preset (which must be <paramref name="preset"/> when one is given), else a new one.
     /// </summary>
-    public static Campaign Preview(string folder, Preset? preset) =>
-        Exists(folder) ? preset is null ? Open(folder) : SamePreset(Open(folder), preset) : new Campaign(folder, preset ?? Preset.Default);
+    public static Campaign Preview(string folder, Preset? preset, ValenceElectrons? valence = null) =>
+        Exists(folder) ? preset is null ? Open(folder, valence) : SamePreset(Open(folder, valence), preset) : new Campaign(folder, preset ?? Preset.Default, valence);
 
     static Campaign SamePreset(Campaign existing, Preset preset) => existing.Preset == preset ? existing
         : throw new InputError(Path.Combine(existing.Folder, SettingsFile), null,
@@ -56,16 +59,29 @@ public sealed class Campaign
             .Select(p => $"{p.Name}: {Old(p.Name)} vs {p.Value.GetRawText()}"));
     }
 
+    /// <summary>
+    /// The campaign a run of <c>corehole simulate</c> works on: a new folder gets the preset named (<see cref="Preset.Default"/>
+    /// when none is) with <paramref name="changes"/> (<see cref="Preset.With"/>); an existing one keeps its own, and
+    /// must have been made with the same if they are given again. A preview creates and writes nothing (a dry run).
+    /// </summary>
+    public static Campaign ForRun(string folder, string? presetName, string? changes, bool preview, ValenceElectrons valence)
+    {
+        var chosen = presetName is not null ? Preset.Named(presetName) : changes is not null || !Exists(folder) ? Preset.Default : null;
+        if (changes is not null) chosen = chosen!.With(changes);
+        return preview ? Preview(folder, chosen, valence) : chosen is null ? Open(folder, valence) : Open(folder, chosen, valence);
+    }
+
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, SettingsFile));
 
     /// <summary>Opens an existing campaign folder with the preset it was made with.</summary>
-    public static Campaign Open(string folder)
+    /// <param name="valence">The engine's electron counts (<see cref="IDftEngine.ValenceElectrons"/>), needed to estimate job times.</param>
+    public static Campaign Open(string folder, ValenceElectrons? valence = null)
     {
         var settings = Path.Combine(folder, SettingsFile);
         if (!File.Exists(settings)) throw new InputError(folder, null, $"not a campaign folder (no {SettingsFile})");
         var preset = System.Text.Json.JsonSerializer.Deserialize<Preset>(File.ReadAllText(settings), PlanFile.Options)
             ?? throw new InputError(settings, null, "empty settings");
-        return new Campaign(folder, preset);
+        return new Campaign(folder, preset, valence);
     }
 
     public string MaterialFolder(string material) => Path.Combine(Folder, material);
@@ -121,7 +137,8 @@ public sealed class Campaign
             .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Every job of the given materials, the ground state first, then each O site. Materials are ordered by what one
+    /// Every job of the given materials, the ground state first, then each O site; with <paramref name="costs"/>, in the
+    /// order a run takes them (without, in the order given). Materials are ordered by what one
     /// more usable spectrum costs: the estimated time of their unfinished jobs per site they make usable (a site needs
     /// its core hole and its material's ground state: the unfinished sites once the ground state is done, every site
     /// until then), cheapest first. A framework with many sites in a small supercell beats one whose single site
@@ -131,16 +148,16 @@ public sealed class Campaign
     /// </summary>
     public IReadOnlyList<CampaignJob> Jobs(IEnumerable<MaterialPlan> materials, CostModel? costs = null)
     {
-        costs ??= new CostModel([], Preset);
+        var jobs = materials.Select(m => (IReadOnlyList<CampaignJob>)[GroundStateJob(m),
+            .. m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms, Electrons: Electrons(m.Primitive) * m.SupercellAtoms / m.Primitive.Atoms.Count))]).ToList();
+        if (costs is null) return [.. jobs.SelectMany(j => j)];
         double CostPerSpectrum(IReadOnlyList<CampaignJob> jobs)
         {
             var open = jobs.Where(j => State(j) != JobState.Done).ToList();
             var usable = State(jobs[0]) == JobState.Done ? open.Count(j => j.IsCoreHole) : jobs.Count(j => j.IsCoreHole);
             return open.Sum(j => costs.Seconds(j, 1)) / Math.Max(1, usable);
         }
-        return materials.Select(m => (IReadOnlyList<CampaignJob>)[GroundStateJob(m),
-                .. m.OxygenSites.Select(s => new CampaignJob(m.Name, s.Label, m.SupercellAtoms))])
-            .OrderBy(CostPerSpectrum).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)
+        return jobs.OrderBy(CostPerSpectrum).ThenBy(jobs => jobs[0].Material, StringComparer.Ordinal)
             .SelectMany(jobs => jobs).ToList();
     }
 
@@ -152,8 +169,11 @@ public sealed class Campaign
     {
         var cell = plan.Primitive;
         var kPoints = KMesh.IsGammaOnly(cell.Lattice, Preset) ? 1 : Symmetry.IrreducibleKPoints(cell, KMesh.Of(cell.Lattice, Preset.NscfKLength));
-        return new CampaignJob(plan.Name, null, cell.Atoms.Count, cell.Lattice.Volume, kPoints);
+        return new CampaignJob(plan.Name, null, cell.Atoms.Count, cell.Lattice.Volume, kPoints, Electrons(cell));
     }
+
+    /// <summary>A cell's valence electrons as the engine counts them; 0 without its counts.</summary>
+    double Electrons(Crystal cell) => _valence is null ? 0 : cell.Atoms.Sum(a => _valence(a.Element));
 
     public JobState State(CampaignJob job) => State(job.Id);
 

@@ -5,7 +5,10 @@ namespace CoreHole.Simulation;
 /// <param name="Atoms">The cell the job computes: the core-hole supercell, or the primitive cell of the ground state.</param>
 /// <param name="Volume">The ground state's cell volume (Å³), which with <paramref name="KPoints"/> sizes its cost.</param>
 /// <param name="KPoints">The ground state's irreducible nscf k-points (1 at Γ).</param>
-public sealed record CampaignJob(string Material, string? Site, int Atoms, double Volume = 0, int KPoints = 1)
+/// <param name="Electrons">The valence electrons of that cell as the engine counts them (semicore shells included): a
+/// cell of few atoms can hold many bands, which is what its runs cost. 0 when the campaign was opened without its
+/// engine's counts (to read results, not to estimate times).</param>
+public sealed record CampaignJob(string Material, string? Site, int Atoms, double Volume = 0, int KPoints = 1, double Electrons = 0)
 {
     /// <summary>The ground state's stage, and so its folder under the material's.</summary>
     public const string GroundStateName = "gs";

@@ -1,20 +1,24 @@
 namespace CoreHole.Simulation;
 
 /// <summary>
-/// Wall-time estimates for campaign jobs. A core-hole site costs c * atoms^p. A ground state, whose nscf dominates,
-/// costs kpoints * (a * volume + b * volume³): each irreducible k-point repeats one diagonalisation, whose bands (to
-/// CBM + 20 eV) and plane waves both grow with the volume, so that orthogonalising the bands grows as its cube and takes
-/// over from the per-band work in large cells. Starts from the pilot's measurements (72-atom SiO2 core hole: 210 s on 2
-/// processes; alpha-quartz's ground state: 60 s) with a shape measured on this project's campaign, and refits to what
-/// this machine measured once stages finish: the scale always, the shape (p; b/a) once its variable spans 1.5x over 3
-/// or more stages. A core-hole k mesh multiplies a site's cost, so measured sites are scaled to one k-point and
+/// Wall-time estimates for campaign jobs, sized by what a plane-wave code works on: bands (valence electrons, semicore
+/// states included, as the engine counts them: <see cref="CampaignJob.Electrons"/>) and k-points. A core-hole site costs
+/// c * electrons^p, its supercell's valence electrons. A ground state, whose nscf dominates, costs
+/// kpoints * a * (bands + r * bands³): each irreducible k-point repeats one diagonalisation of the occupied bands (half
+/// the valence electrons) and the empty ones to CBM + 20 eV (which grow with the volume: <see cref="BandCount"/>), whose
+/// plane waves grow with the volume too, so that orthogonalising the bands grows as the cube and takes over from the
+/// per-band work in large cells. Starts from the pilot's measurements (72-atom SiO2 core hole, 384 electrons: 210 s on
+/// 2 processes; alpha-quartz's ground state: 60 s) with a shape measured on this project's campaign, and refits to
+/// what this machine measured once stages finish: the scale always, the shape (p; r) once its variable spans 1.5x over
+/// 3 or more stages. A core-hole k mesh multiplies a site's cost, so measured sites are scaled to one k-point and
 /// estimates to the campaign's mesh.
 /// </summary>
 /// <remarks>
 /// <c>corehole status</c> prints each kind's leave-one-out accuracy (<see cref="LeaveOneOut"/>). On the 37 ground
 /// states of data/campaign (2026-12-04), powers of volume and k-points were within a factor 1.59 (rms of log) but put
 /// the 48-atom frameworks (AFY, AFN: 2.2-2.3 h) at 56-58 min, so that the campaign ran them as cheap; the cubic term
-/// puts the 37 within 1.41 and the longest, AFY, at 0.92x.
+/// puts the 37 within 1.41 and the longest, AFY, at 0.92x. In silica electrons and atoms are proportional, so counting
+/// electrons changes little there; it is for the oxides whose cations carry semicore shells (Ge 3d, Sr 4s4p, Ba 5s5p, ...).
 /// </remarks>
 public sealed class CostModel
 {
@@ -22,12 +26,16 @@ public sealed class CostModel
     readonly GroundStateLaw _groundState;
     readonly Preset _preset;
 
-    static readonly PowerLaw CoreHolePrior = PowerLaw.Through(210.0, 72, 2.3);
+    /// <summary>The pilot's 72-atom SiO2 supercell: 24 Si and 48 O, 4 and 6 valence electrons each.</summary>
+    static readonly PowerLaw CoreHolePrior = PowerLaw.Through(210.0, 384, 2.3);
     /// <summary>
-    /// alpha-quartz: 113 Å³, 19 irreducible k-points on the 24 Å mesh; b/a from the 35 crystal ground states of
-    /// data/campaign (2026-12-04): the cubic term equals the linear one at 158 Å³.
+    /// alpha-quartz: 48 valence electrons in 113 Å³, 19 irreducible k-points on the 24 Å mesh; r from the 35 crystal
+    /// ground states of data/campaign (2026-12-04), whose volume law had its cubic term equal the linear one at 158 Å³.
     /// </summary>
-    static readonly GroundStateLaw GroundStatePrior = GroundStateLaw.Through(60.0, 113, 19, 4.0e-5);
+    static readonly GroundStateLaw GroundStatePrior = GroundStateLaw.Through(60.0, QuartzBands(113), 19, 1 / Math.Pow(QuartzBands(158), 2));
+
+    /// <summary>The bands of a cell of quartz's density (24 occupied in 113 Å³) and the given volume.</summary>
+    static double QuartzBands(double volume) => 24 * volume / 113 + BandCount.EmptyToReach(volume, Preset.Fast.PdosReach);
     static readonly (double Min, double Max) CoreHoleExponent = (1.0, 3.5);
 
     /// <summary>Two MPI processes ran the pilot; one process takes about 1.7x as long (measured: scf 3:16 vs 1:47).</summary>
@@ -44,18 +52,25 @@ public sealed class CostModel
     public CostModel(IEnumerable<FinishedJob> finished, Preset preset)
     {
         _preset = preset;
-        var done = finished.ToList();
+        var done = finished.Select(f => f with { Job = Counted(f.Job) }).ToList();
         _coreHole = PowerLaw.Fit(done.Where(f => f.Job.IsCoreHole)
-            .Select(f => ((double)f.Job.Atoms, f.Record.WallSeconds / ProcessFactor(f.Record.Processes) / KPointFactor(f.Record.Settings))),
+            .Select(f => (f.Job.Electrons, f.Record.WallSeconds / ProcessFactor(f.Record.Processes) / KPointFactor(f.Record.Settings))),
             CoreHolePrior, CoreHoleExponent);
         _groundState = GroundStateLaw.Fit(done.Where(f => !f.Job.IsCoreHole)
-            .Select(f => (f.Job.Volume, f.Job.KPoints, f.Record.WallSeconds / ProcessFactor(f.Record.Processes))),
+            .Select(f => (Bands(f.Job, f.Record.Settings), f.Job.KPoints, f.Record.WallSeconds / ProcessFactor(f.Record.Processes))),
             GroundStatePrior);
     }
 
-    public double Seconds(CampaignJob job, int processes) => ProcessFactor(processes) * (job.IsCoreHole
-        ? _coreHole.At(job.Atoms) * KPointFactor(_preset)
-        : _groundState.At(job.Volume, job.KPoints));
+    public double Seconds(CampaignJob job, int processes) => Counted(job).IsCoreHole
+        ? ProcessFactor(processes) * _coreHole.At(job.Electrons) * KPointFactor(_preset)
+        : ProcessFactor(processes) * _groundState.At(Bands(job, _preset), job.KPoints);
+
+    /// <summary>Sizes come from electron counts: a job without one (a campaign opened only to read results) cannot be costed.</summary>
+    static CampaignJob Counted(CampaignJob job) => job.Electrons > 0 ? job
+        : throw new ArgumentException($"{job} has no electron count: open its campaign with the engine's ValenceElectrons", nameof(job));
+
+    /// <summary>A ground state's nscf bands as it first sizes them: the occupied ones and the empty ones to the PDOS reach.</summary>
+    static double Bands(CampaignJob job, Preset preset) => job.Electrons / 2 + BandCount.EmptyToReach(job.Volume, preset.PdosReach);
 
     /// <summary>
     /// How well the model predicts this machine: each finished job of one kind estimated from all the other finished
@@ -101,26 +116,26 @@ public sealed class CostModel
         }
     }
 
-    /// <summary>seconds = kpoints * A * (volume + Ratio * volume³).</summary>
+    /// <summary>seconds = kpoints * A * (bands + Ratio * bands³).</summary>
     sealed record GroundStateLaw(double A, double Ratio)
     {
-        public double At(double volume, int kPoints) => kPoints * A * Shape(volume, Ratio);
+        public double At(double bands, int kPoints) => kPoints * A * Shape(bands, Ratio);
 
-        static double Shape(double volume, double ratio) => volume + ratio * volume * volume * volume;
+        static double Shape(double bands, double ratio) => bands + ratio * bands * bands * bands;
 
-        public static GroundStateLaw Through(double seconds, double volume, int kPoints, double ratio) => new(seconds / (kPoints * Shape(volume, ratio)), ratio);
+        public static GroundStateLaw Through(double seconds, double bands, int kPoints, double ratio) => new(seconds / (kPoints * Shape(bands, ratio)), ratio);
 
         /// <summary>
-        /// Least squares in logs: for a ratio b/a, the scale fits the mean; the ratio minimises the squared residuals, a
+        /// Least squares in logs: for a ratio r, the scale fits the mean; the ratio minimises the squared residuals, a
         /// one-dimensional search over ln(ratio) (a grid, then golden sections around its best point), and keeps the
-        /// prior's unless the volumes <see cref="Spans"/>.
+        /// prior's unless the band counts <see cref="Spans"/>.
         /// </summary>
-        public static GroundStateLaw Fit(IEnumerable<(double Volume, int KPoints, double Seconds)> samples, GroundStateLaw prior)
+        public static GroundStateLaw Fit(IEnumerable<(double Bands, int KPoints, double Seconds)> samples, GroundStateLaw prior)
         {
-            var points = samples.Where(s => s.Seconds > 0 && s.Volume > 0 && s.KPoints > 0).ToList();
+            var points = samples.Where(s => s.Seconds > 0 && s.Bands > 0 && s.KPoints > 0).ToList();
             if (points.Count == 0) return prior;
             // ln(measured / law at scale 1): its mean is the log of the scale, its spread what the ratio minimises.
-            double[] LogScales(double ratio) => points.Select(p => Math.Log(p.Seconds / (p.KPoints * Shape(p.Volume, ratio)))).ToArray();
+            double[] LogScales(double ratio) => points.Select(p => Math.Log(p.Seconds / (p.KPoints * Shape(p.Bands, ratio)))).ToArray();
             double Residual(double logRatio)
             {
                 var logScales = LogScales(Math.Exp(logRatio));
@@ -128,9 +143,9 @@ public sealed class CostModel
                 return logScales.Sum(x => (x - mean) * (x - mean));
             }
             var best = Math.Log(prior.Ratio);
-            if (Spans(points.Select(p => p.Volume).ToList()))
+            if (Spans(points.Select(p => p.Bands).ToList()))
             {
-                const double lowest = -30, highest = 0, step = 0.25;  // b/a from 1e-13 Å⁻⁶ (the terms equal at 3e6 Å³) to 1 (at 1 Å³)
+                const double lowest = -30, highest = 0, step = 0.25;  // r from 1e-13 (the terms equal at 3e6 bands) to 1 (at 1 band)
                 best = Enumerable.Range(0, (int)((highest - lowest) / step) + 1).Select(i => lowest + i * step).MinBy(Residual);
                 best = GoldenSection(Residual, Math.Max(lowest, best - step), Math.Min(highest, best + step));
             }

@@ -17,7 +17,16 @@ public interface IDftEngine
     /// A program that fails throws <see cref="ProgramFailedException"/>; one stopped from outside, <see cref="ProgramInterruptedException"/>.
     /// </summary>
     StageRecord Run(StageRequest request);
+
+    /// <summary>
+    /// The valence electrons the engine treats for an element (its pseudopotential's, semicore shells included), known
+    /// before any DFT: what a job's bands, and so its time, grow with (<see cref="CostModel"/>).
+    /// </summary>
+    double ValenceElectrons(string element);
 }
+
+/// <summary>Valence electrons per element, as an engine counts them (<see cref="IDftEngine.ValenceElectrons"/>).</summary>
+public delegate double ValenceElectrons(string element);
 
 /// <summary>One stage to compute: the job, its material's plan, the campaign's settings, MPI processes and its two folders.</summary>
 /// <param name="WorkFolder">Scratch for the running programs; deleted when the stage finishes.</param>

@@ -12,13 +12,24 @@ public sealed record FinalTrainingReport(
 public static class FinalTraining
 {
     /// <summary>Trains <paramref name="combination"/> on the folder's dataset and saves the model and its report into the folder.</summary>
-    public static FinalTrainingReport RunAndSave(SearchFolder folder, Combination combination)
+    /// <param name="loaded">The folder's dataset when the caller holds it already: not read again.</param>
+    public static FinalTrainingReport RunAndSave(SearchFolder folder, Combination combination, Dataset? loaded = null)
     {
-        var data = SearchJobRunner.LoadDataset(folder.Settings);
+        var data = loaded ?? SearchJobRunner.LoadDataset(folder.Settings);
         var (model, report) = Run(data, folder.Settings, combination);
         ModelFile.Save(folder.ModelFile, model, data.Featurizer.Describe(folder.Settings.InputVariant));
         folder.SaveReport(report);
         return report;
+    }
+
+    /// <summary>
+    /// The same combination trained on the other split, for comparison only (nothing saved): sites of one crystal are
+    /// correlated, so the paper split's test set holds near-copies of training sites and the group split's does not.
+    /// </summary>
+    public static FinalTrainingReport OnOtherSplit(SearchSettings settings, Combination combination)
+    {
+        var other = settings with { Split = Splits.Names.Single(n => n != settings.Split) };
+        return Run(SearchJobRunner.LoadDataset(other), other, combination).Report;
     }
 
     public static (MlpRegressor Model, FinalTrainingReport Report) Run(Dataset dataset, SearchSettings settings, Combination combination)

@@ -15,11 +15,14 @@ public sealed class SearchJobRunner
     readonly SearchFolder folder;
     readonly Lazy<CrossValidationData> data;
 
-    public SearchJobRunner(SearchFolder folder)
+    /// <param name="loaded">The folder's dataset when the caller holds it already (the one its settings name): not read again.</param>
+    public SearchJobRunner(SearchFolder folder, Dataset? loaded = null)
     {
         this.folder = folder;
-        data = new Lazy<CrossValidationData>(() => new CrossValidationData(LoadDataset(folder.Settings), folder.Settings));
+        data = new Lazy<CrossValidationData>(() => new CrossValidationData(loaded ?? LoadDataset(folder.Settings), folder.Settings));
     }
+
+    public SearchFolder Folder => folder;
 
     public CrossValidationData Data => data.Value;
 

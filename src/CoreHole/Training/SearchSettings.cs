@@ -14,14 +14,13 @@ public sealed record SearchSettings(
     string Dataset, string DatasetSha256, string Variant, string Split, int Folds, float LearningRate, int BatchSize, int Epochs,
     int Patience, float Dropout, int Seed, string Grid = SearchSpace.Paper)
 {
-    // The paper's training settings: the defaults of `corehole train` and what `corehole reproduce` trains with.
-    public const int DefaultFolds = 5, DefaultBatchSize = 32, DefaultEpochs = 300, DefaultPatience = 20, DefaultSeed = 0;
-    public const float DefaultLearningRate = 1e-3f, DefaultDropout = 0.5f;
+    // The search's own defaults; the training settings' are the regressor's (MlpRegressor.Default*).
+    public const int DefaultFolds = 5, DefaultSeed = 0;
 
-    /// <summary>A search of <paramref name="dataset"/> with the default training settings.</summary>
-    public static SearchSettings WithDefaults(string dataset, InputVariant variant, string split, string grid) =>
-        new(dataset, SearchFolder.Sha256(dataset), variant.Name(), split, DefaultFolds, DefaultLearningRate, DefaultBatchSize,
-            DefaultEpochs, DefaultPatience, DefaultDropout, DefaultSeed, grid);
+    /// <summary>A search of a dataset file (its path and SHA-256) with the default training settings.</summary>
+    public static SearchSettings WithDefaults(string dataset, string datasetSha256, InputVariant variant, string split, string grid) =>
+        new(dataset, datasetSha256, variant.Name(), split, DefaultFolds, MlpRegressor.DefaultLearningRate,
+            MlpRegressor.DefaultBatchSize, MlpRegressor.DefaultEpochs, MlpRegressor.DefaultPatience, MlpRegressor.DefaultDropout, DefaultSeed, grid);
 
     public InputVariant InputVariant => InputVariants.Parse(Variant);
 

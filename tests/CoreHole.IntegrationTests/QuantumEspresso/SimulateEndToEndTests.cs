@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoreHole.Formats;
 using CoreHole.Simulation;
+using CoreHole.Simulation.Engines.QuantumEspresso;
 using CoreHole.Spectra;
 using CoreHole.Tests.Simulation;
 
@@ -256,7 +257,7 @@ public class SimulateEndToEndTests
         Assert.True(code == 0, log);
         Assert.Contains("2 materials in run order", log);
         // The table (plain text in a log) lists the materials in the order a run takes them, one row each.
-        var campaign = Campaign.Open(output);
+        var campaign = Campaign.Open(output, new QuantumEspressoEngine().ValenceElectrons);
         var runOrder = campaign.Jobs(campaign.Materials(), new CostModel(campaign.FinishedJobs(), campaign.Preset)).Select(j => j.Material).Distinct().ToList();
         var rows = log[log.IndexOf("material ", StringComparison.Ordinal)..].Split('\n');
         Assert.Equal(runOrder, runOrder.OrderBy(name => Array.FindIndex(rows, r => r.StartsWith(name + " ", StringComparison.Ordinal))));

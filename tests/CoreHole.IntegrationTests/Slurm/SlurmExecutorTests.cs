@@ -135,6 +135,30 @@ public class SlurmExecutorTests
             $"corehole status said:\n{status}");
     }
 
+    [Fact]
+    public void ReproduceThroughSlurmEqualsTheLocalOne()
+    {
+        RequireSlurm();
+        var folder = NewFolder();
+        string[] Reproduce(string output) => ["reproduce", "--synthetic", "24", "--quick", "-o", Path.Combine(folder, output)];
+        var (code, log) = CliProcess.Run(TimeSpan.FromMinutes(30), [.. Reproduce("local"), "--jobs", "2"]);
+        Assert.True(code == 0, log);
+        (code, log) = CliProcess.Run(TimeSpan.FromMinutes(45), [.. Reproduce("slurm"), "--executor", "slurm"]);
+        Assert.True(code == 0, log);
+        // Every model's search ran as Slurm arrays, and chose and trained what the local search did. (24 synthetic
+        // crystalline sites train the three crystalline models; their 8 amorphous ones are too few for the fourth.)
+        var models = Directory.GetDirectories(Path.Combine(folder, "local", "work")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["crystalline-band-gap", "crystalline-conduction", "crystalline-valence"], models);
+        foreach (var model in models)
+        {
+            var (local, cluster) = (Path.Combine(folder, "local", "work", model!), Path.Combine(folder, "slurm", "work", model!));
+            Assert.True(File.Exists(Path.Combine(cluster, ".slurm", "submissions.json")), $"{model}: nothing was submitted to Slurm");
+            Assert.False(File.Exists(Path.Combine(local, ".slurm", "submissions.json")), $"{model}: the local run submitted to Slurm");
+            foreach (var file in new[] { "cv-results.csv", "model.chmlp" })
+                Assert.Equal(File.ReadAllBytes(Path.Combine(local, file)), File.ReadAllBytes(Path.Combine(cluster, file)));
+        }
+    }
+
     /// <summary>Reads <paramref name="read"/> until <paramref name="done"/> holds or <paramref name="limit"/> passes; returns the last reading.</summary>
     static string Eventually(Func<string> read, Func<string, bool> done, TimeSpan limit)
     {

@@ -33,7 +33,7 @@ public class QeInputTests
     [InlineData("SrTiO3", 59.5, 21)]
     public void EmptyBandEstimateReachesTwentyEVWithoutDoublingTheBands(string material, double volume, int needed)
     {
-        var bands = GroundStateStage.EmptyBandsEstimate(volume, 20);
+        var bands = BandCount.EmptyToReach(volume, 20);
         Assert.True(bands >= needed && bands <= 1.5 * needed, $"{material}: {bands} empty bands estimated, {needed} needed");
     }
 

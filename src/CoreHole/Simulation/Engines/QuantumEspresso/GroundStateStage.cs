@@ -46,7 +46,7 @@ public static class GroundStateStage
 
         var scfEdges = StageContext.ConvergedScf(scf, "ground-state").BandEdges();
         var pools = context.Processes > 1 && !atGamma ? $"-nk {context.Processes}" : "";
-        var bands = occupied + EmptyBandsEstimate(cell.Lattice.Volume, preset.PdosReach);
+        var bands = occupied + BandCount.EmptyToReach(cell.Lattice.Volume, preset.PdosReach);
         PwOutput nscfOutput;
         BandEdges edges;
         for (var attempt = 1; ; attempt++)
@@ -95,19 +95,6 @@ public static class GroundStateStage
     public static BandEdges? Combined(BandEdges? nscf, BandEdges? scf) =>
         nscf is null || scf is null ? nscf
             : new BandEdges(Math.Max(nscf.Vbm, scf.Vbm), Math.Min(nscf.Cbm, scf.Cbm), "bands at all nscf and scf k-points");
-
-    /// <summary>
-    /// Empty bands needed to reach <paramref name="reach"/> eV above the CBM: free-electron states per spin below E,
-    /// V k^3 / (6 pi^2) with k = sqrt(E / 3.81 eV Å^2), at E = reach + 2 eV, times 1.7. Calibrated on the campaign's
-    /// first 11 ground states: the bands below CBM + 22 eV at the worst k-point are 1.3-1.6x that count in silica
-    /// frameworks and 1.7-2.3x in the dense oxides (Al2O3, stishovite, MgO), whose small cells rerun the nscf cheaply
-    /// with more bands; the former 2.5x gave about twice the bands needed.
-    /// </summary>
-    public static int EmptyBandsEstimate(double volume, double reach)
-    {
-        var k = Math.Sqrt((reach + 2) / 3.80998);
-        return Math.Max(8, (int)Math.Ceiling(1.7 * volume * k * k * k / (6 * Math.PI * Math.PI)));
-    }
 
     /// <summary>Keeps the O-p PDOS of every inequivalent O site (atmN_O_p.pdos, N 1-based as in projwfc) and the total DOS.</summary>
     static void KeepPdos(StageContext context)

@@ -27,5 +27,8 @@ public sealed class QuantumEspressoEngine(QeProgramRunner runner) : IDftEngine
         return request.Job.Site is null ? GroundStateStage.Run(context) : CoreHoleStage.Run(context, request.Job.Site);
     }
 
+    /// <summary>z_valence of the element's pseudopotential, read from its ld1.x input without generating it.</summary>
+    public double ValenceElectrons(string element) => PseudopotentialLibrary.Valence(element);
+
     PseudopotentialLibrary Pseudopotentials(Campaign campaign) => new(Path.Combine(campaign.Folder, "pseudo"), runner);
 }
