@@ -72,7 +72,7 @@ public sealed record ModelCard(
         var comparison = evaluation.Comparison ?? throw new InvalidOperationException("a model card needs the cross-validation");
         var state = model.Model.State();
         var description = model.Featurizer.Describe(model.Variant);
-        return new ModelCard(Describe(model.Model), state.Kind, state.Parameters, rebuildCommand, Version(), wallSeconds,
+        return new ModelCard(Describe(model.Model), state.Kind, state.Parameters, rebuildCommand, Release.Version, wallSeconds,
             training,
             new InputData(model.Variant.Name(), description.Name, description.Parameters,
                 [.. description.Grids.Select(g => new Grid(g.Key, g.Value.Length > 0 ? g.Value[0] : double.NaN, g.Value.Length > 0 ? g.Value[^1] : double.NaN, g.Value.Length))]),
@@ -87,10 +87,6 @@ public sealed record ModelCard(
         DeepEnsemble e => $"deep ensemble of {e.Members} networks (hidden width {e.Hidden}, smooth non-negative output), spread scaled by {e.SpreadScale:G4}",
         _ => $"{model.Kind} model",
     };
-
-    static string Version() => typeof(ModelCard).Assembly
-        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
 
     /// <summary>Writes <c>model-card.json</c> and <c>model-card.md</c> into <paramref name="folder"/>.</summary>
     public void Write(string folder)
