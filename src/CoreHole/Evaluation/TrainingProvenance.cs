@@ -45,7 +45,7 @@ public static class TrainingProvenance
             spread, without, pseudopotentials, [.. elements]);
     }
 
-    static string Sha256(string path)
+    public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

@@ -1,3 +1,4 @@
+using CoreHole.Datasets;
 using CoreHole.Learning;
 using CoreHole.Models;
 using CoreHole.Tests.Learning;
@@ -74,11 +75,16 @@ public class OnnxExportTests
     }
 
     [Fact]
-    public void TheCommandRefusesAMissingModelInOneLine()
+    public void TheCommandRefusesAKindWithoutAFormulaInOneLineWithExitCodeTwo()
     {
-        var (code, output) = CliProcess.Run(TimeSpan.FromMinutes(1), "export", "/nonexistent/model.chmodel", "-o", TempFile("x.onnx"));
+        var x = TestData.UniformMatrix(10, Featurizer.ConductionGrid.Count, seed: 1);
+        var model = new NearestNeighbours();
+        model.Fit(x, TestData.UniformMatrix(10, Featurizer.TargetGrid.Count, seed: 2), [.. Enumerable.Range(0, 10).Select(i => $"m{i / 2}")]);
+        var path = TempFile("knn.chmodel");
+        ModelArchive.Save(path, model, Featurizer.Default.Describe(InputVariant.Conduction));
+        var (code, output) = CliProcess.Run(TimeSpan.FromMinutes(1), "export", path, "-o", TempFile("knn.onnx"));
         Assert.Equal(2, code);
-        Assert.Contains("/nonexistent/model.chmodel: no such model file", output);
-        Assert.DoesNotContain("   at ", output);
+        Assert.Contains($"{path}: a 'knn' model has no ONNX export", output);
+        Assert.Single(output.Trim().Split('\n'));
     }
 }
