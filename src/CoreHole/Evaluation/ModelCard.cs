@@ -16,7 +16,11 @@ public sealed record ModelCard(
     double TrainingWallSeconds, ModelCard.TrainingData Training, ModelCard.InputData Input, ModelCard.CrossValidationData CrossValidation,
     Calibration.Coverage Calibration, ModelCard.DomainData Domain, ModelCard.CheckData Check)
 {
-    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people too: σ, + and ' as they are
+    };
 
     /// <param name="Sets">How the dataset's sites were sorted: trained on, or left out as amorphous or transfer oxides.</param>
     /// <param name="Presets">Each DFT preset the training sites ran at, with its count (from each site's stage.json).</param>
