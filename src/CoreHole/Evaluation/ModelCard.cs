@@ -51,12 +51,10 @@ public sealed record ModelCard(
     /// <param name="Outside">The dataset's sites outside the training set: MSE and out-of-distribution scores.</param>
     public sealed record CheckData(double InSampleMse, IReadOnlyList<OutsideSite> Outside);
 
-    /// <summary>The numbers of <see cref="Check"/> for a model whose archive holds its training domain, on <paramref name="data"/>.</summary>
-    public static CheckData Recheck(LoadedModel model, Dataset data, IReadOnlyCollection<string> oxides) =>
-        CheckOf(model, data, new OutOfDistribution(model.Domain ?? throw new InputError(model.Path, null, "the model file records no training domain")), oxides);
-
-    static CheckData CheckOf(LoadedModel model, Dataset data, OutOfDistribution domain, IReadOnlyCollection<string> oxides)
+    /// <summary>The numbers of <see cref="Check"/> for a model with its training domain, on <paramref name="data"/>.</summary>
+    public static CheckData Recheck(LoadedModel model, Dataset data, IReadOnlyCollection<string> oxides)
     {
+        var domain = new OutOfDistribution(model.Domain ?? throw new InputError(model.Path, null, "the model file records no training domain"));
         var inputs = model.InputsOf(data);
         var predicted = model.Model.Predict(inputs);
         var sets = SiteSets.Of(data.Materials, oxides);
@@ -69,10 +67,11 @@ public sealed record ModelCard(
         })]);
     }
 
-    /// <summary>The card of a model just trained and evaluated (with cross-validation) on <paramref name="data"/>.</summary>
-    public static ModelCard Of(LoadedModel model, TrainingDomain domain, TrainingData training, Dataset data, IReadOnlyCollection<string> oxides,
+    /// <summary>The card of a model (with its training domain) just trained and evaluated with cross-validation on <paramref name="data"/>.</summary>
+    public static ModelCard Of(LoadedModel model, TrainingData training, Dataset data, IReadOnlyCollection<string> oxides,
         ModelEvaluation evaluation, Calibration.Coverage calibration, CrossValidation cv, string rebuildCommand, double wallSeconds)
     {
+        var domain = model.Domain ?? throw new InvalidOperationException("a model card needs the model's training domain");
         var comparison = evaluation.Comparison ?? throw new InvalidOperationException("a model card needs the cross-validation");
         var state = model.Model.State();
         var description = model.Featurizer.Describe(model.Variant);
@@ -83,12 +82,13 @@ public sealed record ModelCard(
             new CrossValidationData(cv.Folds, cv.Repeats, cv.Seed, comparison.Scores, Comparison.Verdict(comparison.Scores)),
             calibration,
             new DomainData(domain.Elements, domain.MinBandGapEv, domain.MaxBandGapEv, domain.DistanceScale, domain.SpreadScale),
-            CheckOf(model, data, new OutOfDistribution(domain), oxides));
+            Recheck(model, data, oxides));
     }
 
     static string Describe(ISpectrumModel model) => model switch
     {
-        DeepEnsemble e => $"deep ensemble of {e.Members} networks (hidden width {e.Hidden}, smooth non-negative output), spread scaled by {e.SpreadScale:G4}",
+        DeepEnsemble e => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"deep ensemble of {e.Members} networks (hidden width {e.Hidden}, smooth non-negative output), spread scaled by {e.SpreadScale:G4}"),
         _ => $"{model.Kind} model",
     };
 

@@ -34,7 +34,7 @@ public static class ModelRelease
         });
         var domain = evaluation.Domain.Stored(training.Elements, [.. sets.Crystalline.Select(i => data.Records[i].Edges.Gap)]);
         ModelArchive.Save(path, trained.Model, data.Featurizer.Describe(variant), domain);
-        var card = ModelCard.Of(model with { Domain = domain }, domain, training, data, oxides, evaluation, trained.Coverage, cv, rebuildCommand,
+        var card = ModelCard.Of(model with { Domain = domain }, training, data, oxides, evaluation, trained.Coverage, cv, rebuildCommand,
             clock.Elapsed.TotalSeconds);
         card.Write(folder);
         return new Made(path, card);
