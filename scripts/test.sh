@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs CoreHole's whole test suite from a fresh clone on Debian 12 with the .NET SDK:
-# installs the Debian packages the tests drive (Quantum ESPRESSO, OpenBLAS, spglib, fonts, LAMMPS, Chromium, Slurm),
+# installs the Debian packages the tests drive (Quantum ESPRESSO, OpenBLAS, spglib, fonts, LAMMPS, Chromium, Slurm, ONNX's checker),
 # starts a one-node Slurm cluster on this machine unless one answers already, then `dotnet test` of the solution:
 # the unit tests (tests/CoreHole.Tests) and the integration tests (tests/CoreHole.IntegrationTests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-packages=(quantum-espresso libopenblas0-serial libsymspg1 fonts-dejavu-core lammps chromium slurm-wlm slurmdbd munge mariadb-server)
+packages=(quantum-espresso libopenblas0-serial libsymspg1 fonts-dejavu-core lammps chromium slurm-wlm slurmdbd munge mariadb-server python3-onnx)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

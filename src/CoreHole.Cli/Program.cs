@@ -16,6 +16,7 @@ root.Subcommands.Add(DatasetCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 
 // A log file has no width: Spectre's lines are kept whole there rather than wrapped at 80 columns.

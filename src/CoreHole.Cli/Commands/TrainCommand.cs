@@ -33,7 +33,7 @@ static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "cross-validation folds", DefaultValueFactory = _ => SearchSettings.DefaultFolds };
         var seed = new Option<int>("--seed") { Description = "seeds folds, initialisation, shuffling and dropout", DefaultValueFactory = _ => SearchSettings.DefaultSeed };
         var jobs = new Option<int>("--jobs") { Description = "search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var ensemble = new Option<bool>("--ensemble") { Description = "train the default predictor instead: a deep ensemble on the crystalline sites, its spread calibrated by group CV (model.chmodel)" };
+        var ensemble = new Option<bool>("--ensemble") { Description = "train the default predictor instead: a deep ensemble on the crystalline sites, its spread calibrated by group CV, compared with the baselines (model.chmodel with its training domain, model-card.md, model-card.json)" };
         var repeats = new Option<int>("--repeats") { Description = "with --ensemble: repeats of the group cross-validation that calibrates the spread", DefaultValueFactory = _ => 3 };
         var job = new Option<string?>("--job") { Description = "with --search: run only this job (e.g. c017-f3) from the folder's state and checkpoint it (for cluster executors)" };
         var executors = new ExecutorOptions();
@@ -50,7 +50,8 @@ static class TrainCommand
             if (!File.Exists(path)) throw new InputError(path, null, "no such dataset file");
             if (parse.GetValue(ensemble))
                 return EnsembleTraining.Run(path, InputVariants.Parse(parse.GetValue(variant)!), parse.GetValue(output)!,
-                    new CoreHole.Evaluation.CrossValidation(parse.GetValue(folds), parse.GetValue(repeats), parse.GetValue(seed)));
+                    new CoreHole.Evaluation.CrossValidation(parse.GetValue(folds), parse.GetValue(repeats), parse.GetValue(seed)),
+                    $"./corehole {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,".Contains(c)) ? a : Shell.Quote(a)))}");
             var settings = new SearchSettings(path, SearchFolder.Sha256(path), InputVariants.Parse(parse.GetValue(variant)!).Name(),
                 parse.GetValue(split)!, parse.GetValue(folds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(epochs),
                 parse.GetValue(patience), parse.GetValue(dropout), parse.GetValue(seed), parse.GetValue(grid)!);

@@ -12,6 +12,13 @@ public static class Atomic
         File.Move(part, path, overwrite: true);
     }
 
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var part = PartName(path);
+        File.WriteAllBytes(part, bytes);
+        File.Move(part, path, overwrite: true);
+    }
+
     public static void Copy(string source, string destination)
     {
         var part = PartName(destination);

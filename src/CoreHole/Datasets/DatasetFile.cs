@@ -1,4 +1,3 @@
-using System.Reflection;
 using CoreHole.Learning;
 using CoreHole.Spectra;
 using PureHDF;
@@ -30,7 +29,7 @@ public static class DatasetFile
         var file = new H5File();
         file.Attributes["format"] = Format;
         file.Attributes["format_version"] = FormatVersion;
-        file.Attributes["corehole_version"] = typeof(DatasetFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        file.Attributes["corehole_version"] = Release.Version;
         file.Attributes["created_utc"] = DateTimeOffset.UtcNow.ToString("O");
         file.Attributes["sites"] = data.Count;
         file.Attributes["sigma_ev"] = f.SigmaEv;

@@ -29,13 +29,14 @@ public static class Comparison
     public sealed record Result(IReadOnlyList<ModelScore> Scores, CrossValidation.Result ModelRun);
 
     /// <param name="progress">Called with the predictor's name and (done, total) folds.</param>
+    /// <param name="modelRun">The model's run under <paramref name="cv"/> if it was made already (e.g. to calibrate it).</param>
     public static Result Run(string modelName, ISpectrumModel model, Matrix inputs, Matrix conductionInputs, Matrix targets,
-        IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null)
+        IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null, CrossValidation.Result? modelRun = null)
     {
         var runs = new List<(string Name, CrossValidation.Result Run)>();
         foreach (var (name, baseline, onConduction) in Baselines(cv.Seed))
             runs.Add((name, cv.Run(baseline, onConduction ? conductionInputs : inputs, targets, groups, (d, t) => progress?.Invoke(name, d, t))));
-        var modelRun = cv.Run(model, inputs, targets, groups, (d, t) => progress?.Invoke(modelName, d, t));
+        modelRun ??= cv.Run(model, inputs, targets, groups, (d, t) => progress?.Invoke(modelName, d, t));
         runs.Insert(0, (modelName, modelRun));
         double meanMse = runs.Single(r => r.Name == MeanName).Run.SiteErrors().Average();
         var scores = runs.Select(r => Score(r.Name, r.Run, meanMse, cv.Seed)).ToList();

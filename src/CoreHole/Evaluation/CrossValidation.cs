@@ -18,6 +18,14 @@ public sealed record CrossValidation(int Folds, int Repeats, int Seed)
         /// <summary>Per site: MSE against its target, averaged over the repeats.</summary>
         public double[] SiteErrors() => [.. Enumerable.Range(0, Targets.Rows).Select(i =>
             Predictions.Average(p => Rows.MeanSquaredDifference(p.Mean.Row(i), Targets.Row(i))))];
+
+        /// <summary>The same run with every spread multiplied by <paramref name="factor"/>: what it would have been for a
+        /// model whose spread scale is that much larger.</summary>
+        public Result WithSpreadScaled(double factor) => this with
+        {
+            Predictions = [.. Predictions.Select(p => new SpectrumPrediction(p.Mean,
+                new Matrix(p.Spread.Rows, p.Spread.Columns, Array.ConvertAll(p.Spread.Data, v => (float)(v * factor)))))],
+        };
     }
 
     /// <param name="progress">Called after each fitted fold with (done, total).</param>

@@ -10,7 +10,8 @@ namespace CoreHole.Evaluation;
 /// </summary>
 public static class DefaultPredictor
 {
-    public sealed record Trained(DeepEnsemble Model, Calibration.Coverage Coverage, int Sites, int Materials);
+    /// <param name="HeldOut">The calibration's cross-validation run, its spreads scaled as the model's.</param>
+    public sealed record Trained(DeepEnsemble Model, Calibration.Coverage Coverage, int Sites, int Materials, CrossValidation.Result HeldOut);
 
     public static Trained Train(Dataset data, InputVariant variant, IReadOnlyCollection<string> oxides, CrossValidation cv,
         Action<int, int>? progress = null)
@@ -19,9 +20,10 @@ public static class DefaultPredictor
         if (sites.Length == 0) throw new InputError("the dataset has no crystalline sites to train on");
         var (x, y, groups) = (Rows.Select(data.Inputs[variant], sites), Rows.Select(data.Targets, sites), sites.Select(i => data.Materials[i]).ToArray());
         var untrained = new DeepEnsemble(seed: cv.Seed);
-        var coverage = Calibration.Of(cv.Run(untrained, x, y, groups, progress));
+        var heldOut = cv.Run(untrained, x, y, groups, progress);
+        var coverage = Calibration.Of(heldOut);
         var model = untrained.WithSpreadScale(coverage.Scale);
         model.Fit(x, y, groups);
-        return new Trained(model, coverage, sites.Length, groups.Distinct().Count());
+        return new Trained(model, coverage, sites.Length, groups.Distinct().Count(), heldOut.WithSpreadScaled(coverage.Scale / untrained.SpreadScale));
     }
 }

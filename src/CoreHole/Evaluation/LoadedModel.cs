@@ -8,7 +8,9 @@ namespace CoreHole.Evaluation;
 /// A model file of any kind (a <see cref="ModelArchive"/>, or the paper MLP's own file) with the input variant and
 /// featurizer its data were prepared with, so that a dataset is checked against them before the model sees it.
 /// </summary>
-public sealed record LoadedModel(string Path, ISpectrumModel Model, InputVariant Variant, Featurizer Featurizer)
+/// <param name="Domain">What the model was trained on, where its archive records it (<c>corehole train --ensemble</c>
+/// does): <see cref="OutOfDistribution(TrainingDomain)"/> flags inputs outside it.</param>
+public sealed record LoadedModel(string Path, ISpectrumModel Model, InputVariant Variant, Featurizer Featurizer, TrainingDomain? Domain = null)
 {
     public static LoadedModel Load(string path)
     {
@@ -18,9 +20,9 @@ public sealed record LoadedModel(string Path, ISpectrumModel Model, InputVariant
             var paper = SpectrumModel.Load(path);
             return new LoadedModel(path, PaperMlp.Fitted(paper.Regressor), paper.Variant, paper.Featurizer);
         }
-        var (model, preprocessing) = ModelArchive.Load(path);
-        var (variant, featurizer) = Featurizer.FromDescription(preprocessing, path);
-        return new LoadedModel(path, model, variant, featurizer);
+        var archived = ModelArchive.Load(path);
+        var (variant, featurizer) = Featurizer.FromDescription(archived.Preprocessing, path);
+        return new LoadedModel(path, archived.Model, variant, featurizer, archived.Domain);
     }
 
     /// <summary>The dataset's inputs of this model's variant; an error unless the dataset was prepared exactly as the model's.</summary>

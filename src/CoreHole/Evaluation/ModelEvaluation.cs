@@ -12,8 +12,9 @@ namespace CoreHole.Evaluation;
 /// </summary>
 /// <param name="Transfer">The model and the baselines, fitted on the crystalline sites, on each site outside them
 /// (<see cref="Outside"/>, in that order).</param>
+/// <param name="Domain">The crystalline sites as the training domain, with the spread scale measured by the cross-validation.</param>
 public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, Comparison.Result? Comparison, Calibration.Coverage? Coverage,
-    int CrystallineSites, int CrystallineMaterials, int[] Outside, IReadOnlyList<(string Name, double[] Mse)> Transfer)
+    int CrystallineSites, int CrystallineMaterials, int[] Outside, IReadOnlyList<(string Name, double[] Mse)> Transfer, OutOfDistribution Domain)
 {
     public const string CrystallineSet = "crystalline", AmorphousSet = "amorphous", OxideSet = "oxide";
 
@@ -21,8 +22,9 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
     public sealed record Site(SiteRecord Record, string Set, double Mse, double MeanSpread, OutOfDistribution.Score? Ood);
 
     /// <param name="cv">Null: no cross-validation (and no coverage or spread score).</param>
+    /// <param name="modelRun">The model's own run under <paramref name="cv"/> on the crystalline sites, if it was made already.</param>
     public static ModelEvaluation Run(LoadedModel model, Dataset data, IReadOnlyCollection<string> oxides, CrossValidation? cv,
-        Action<string, int, int>? progress = null)
+        Action<string, int, int>? progress = null, CrossValidation.Result? modelRun = null)
     {
         var inputs = model.InputsOf(data);
         var sets = SiteSets.Of(data.Materials, oxides);
@@ -35,7 +37,7 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
         {
             comparison = Evaluation.Comparison.Run(ModelName(model), model.Model.Unfitted(), crystallineX,
                 Rows.Select(data.Inputs[InputVariant.Conduction], sets.Crystalline), Rows.Select(data.Targets, sets.Crystalline),
-                crystallineGroups, cv, progress);
+                crystallineGroups, cv, progress, modelRun);
             if (comparison.ModelRun.Predictions[0].HasSpread) coverage = Calibration.Of(comparison.ModelRun);
         }
         var heldOutSpreads = coverage is null ? null
@@ -53,7 +55,7 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
         int[] outside = [.. sets.Amorphous, .. sets.Oxides];
         var transfer = Evaluation.Transfer.Errors(ModelName(model), predicted, inputs, data.Inputs[InputVariant.Conduction], data.Targets, data.Materials,
             sets.Crystalline, outside, cv?.Seed ?? 0);
-        return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count(), outside, transfer);
+        return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count(), outside, transfer, domain);
     }
 
     static string ModelName(LoadedModel model) => $"{model.Model.Kind} (this model's kind)";

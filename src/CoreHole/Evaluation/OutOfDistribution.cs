@@ -8,6 +8,8 @@ namespace CoreHole.Evaluation;
 /// domain and above it a prediction is flagged: the distance to the nearest training input over the 95th percentile
 /// of the distances from each training site to the nearest site of another material (a new material typically lies
 /// that far), and the ensemble's mean spread over the 95th percentile of its spread on sites held out by group CV.
+/// A model archive keeps the training inputs and both scales as its <see cref="TrainingDomain"/>, so that a model
+/// loaded later flags what this one would.
 /// </summary>
 public sealed class OutOfDistribution
 {
@@ -25,6 +27,14 @@ public sealed class OutOfDistribution
         spreadScale = heldOutSpreads is { Count: > 0 } ? Bootstrap.Quantile([.. heldOutSpreads.Order()], Percentile) : 0;
         if (!(distanceScale > 0)) throw new InputError("the training inputs are too few or identical to measure a distance scale");
     }
+
+    /// <summary>The scores of a domain measured before, e.g. a loaded model's.</summary>
+    public OutOfDistribution(TrainingDomain domain) =>
+        (training, distanceScale, spreadScale) = (domain.Inputs, domain.DistanceScale, domain.SpreadScale);
+
+    /// <summary>This domain as a model archive keeps it, with the training materials' elements and band-gap range.</summary>
+    public TrainingDomain Stored(IEnumerable<string> elements, IReadOnlyCollection<double> bandGapsEv) =>
+        new(training, distanceScale, spreadScale, [.. elements.Distinct().Order(StringComparer.Ordinal)], bandGapsEv.Min(), bandGapsEv.Max());
 
     public sealed record Score(double Distance, double? Spread)
     {

@@ -9,11 +9,14 @@ namespace CoreHole.Models;
 /// <remarks>
 /// File layout (little-endian): the 8-byte magic <c>"CHMODEL\x1a"</c>; 4 bytes: the length H of the header; H bytes:
 /// a UTF-8 JSON <see cref="Header"/> (format version, kind, hyper-parameters, the name and shape of each array, the
-/// preprocessing with its energy grids); then each array's float32 values, row-major, in the header's order.
+/// preprocessing with its energy grids, and optionally the <see cref="TrainingDomain"/>'s scalars); then each array's
+/// float32 values, row-major, in the header's order. A training domain's inputs are the array named
+/// <see cref="DomainInputs"/>, which a reader that knows no domain passes to the model as an unused array.
 /// </remarks>
 public static class ModelArchive
 {
     public const int FormatVersion = 1;
+    public const string DomainInputs = "training_domain_inputs";
     static readonly byte[] Magic = "CHMODEL\x1a"u8.ToArray();
 
     /// <summary>Every model kind a file can hold, and how to rebuild it from its state.</summary>
@@ -30,7 +33,14 @@ public static class ModelArchive
     public sealed record ArrayShape(string Name, int Rows, int Columns);
 
     /// <summary>The JSON header; its property names in the file are snake_case.</summary>
-    public sealed record Header(int FormatVersion, string Kind, Dictionary<string, double> Parameters, ArrayShape[] Arrays, Preprocessing Preprocessing);
+    public sealed record Header(int FormatVersion, string Kind, Dictionary<string, double> Parameters, ArrayShape[] Arrays, Preprocessing Preprocessing,
+        DomainHeader? Domain = null);
+
+    /// <summary>A <see cref="TrainingDomain"/> but its inputs, which are an array.</summary>
+    public sealed record DomainHeader(double DistanceScale, double SpreadScale, string[] Elements, double MinBandGapEv, double MaxBandGapEv);
+
+    /// <summary>A model as its file holds it.</summary>
+    public sealed record Archived(ISpectrumModel Model, Preprocessing Preprocessing, TrainingDomain? Domain);
 
     /// <summary>Whether <paramref name="path"/> starts like a model archive (as opposed to the paper MLP's own file).</summary>
     public static bool IsArchive(string path)
@@ -44,18 +54,22 @@ public static class ModelArchive
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    public static void Save(string path, ISpectrumModel model, Preprocessing preprocessing)
+    public static void Save(string path, ISpectrumModel model, Preprocessing preprocessing, TrainingDomain? domain = null)
     {
         var state = model.State();
+        if (state.Arrays.ContainsKey(DomainInputs)) throw new InvalidOperationException($"a model's array may not be named {DomainInputs}");
         var arrays = state.Arrays.OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
+        if (domain is not null) arrays = [.. arrays, new(DomainInputs, domain.Inputs)];
+        var domainHeader = domain is null ? null
+            : new DomainHeader(domain.DistanceScale, domain.SpreadScale, [.. domain.Elements], domain.MinBandGapEv, domain.MaxBandGapEv);
         var header = new Header(FormatVersion, state.Kind, new(state.Parameters),
-            [.. arrays.Select(a => new ArrayShape(a.Key, a.Value.Rows, a.Value.Columns))], preprocessing);
+            [.. arrays.Select(a => new ArrayShape(a.Key, a.Value.Rows, a.Value.Columns))], preprocessing, domainHeader);
         var part = path + ".part";
         using (var stream = File.Create(part)) HeaderedFile.Write(stream, Magic, header, arrays.Select(a => a.Value.Data));
         File.Move(part, path, overwrite: true);
     }
 
-    public static (ISpectrumModel Model, Preprocessing Preprocessing) Load(string path)
+    public static Archived Load(string path)
     {
         var (header, values) = HeaderedFile.Read<Header>(path, Magic, "CoreHole model file");
         void Require(bool condition, string problem)
@@ -76,7 +90,13 @@ public static class ModelArchive
             offset += shape.Rows * shape.Columns;
         }
         Require(offset == values.Length, $"{(values.Length - offset) * sizeof(float)} bytes after the last array");
-        try { return (Kinds[kind](new ModelState(kind, parameters, arrays)), preprocessing); }
+        TrainingDomain? domain = null;
+        if (header.Domain is { Elements: { } elements } d)
+        {
+            Require(arrays.Remove(DomainInputs, out var inputs), $"a training domain without its array '{DomainInputs}'");
+            domain = new TrainingDomain(inputs!, d.DistanceScale, d.SpreadScale, elements, d.MinBandGapEv, d.MaxBandGapEv);
+        }
+        try { return new Archived(Kinds[kind](new ModelState(kind, parameters, arrays)), preprocessing, domain); }
         catch (InputError e) { throw new InputError(path, null, e.Problem, e); }
     }
 }

@@ -28,6 +28,9 @@ internal sealed class SmoothNonNegativeOutput
         }
     }
 
+    /// <summary>Bᵀ row-major: a row of softplus values times it is a row of outputs (how an exported graph applies the layer).</summary>
+    public ReadOnlySpan<float> BasisTransposed => basisTransposed;
+
     /// <summary>y = B·softplus(z) for the first <paramref name="rows"/> rows.</summary>
     public void Forward(Matrix z, Matrix y, int rows)
     {

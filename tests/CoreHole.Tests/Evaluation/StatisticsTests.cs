@@ -73,6 +73,11 @@ public class StatisticsTests
         Assert.True(domain.Of(new float[] { 5, 5, 5, 5 }, noSpread).Flagged);
         var wide = domain.Of(x.Row(5), new float[] { 4, 4, 4 });
         Assert.True(wide.Spread > 1 && wide.Flagged);
+
+        var stored = new OutOfDistribution(domain.Stored(["Si", "O", "Si"], [6.0, 5.5]));
+        foreach (var (input, spread) in new[] { (new float[] { 5, 5, 5, 5 }, noSpread), (x.Row(5).ToArray(), new float[] { 4, 4, 4 }) })
+            Assert.Equal(domain.Of(input, spread), stored.Of(input, spread));
+        Assert.Equal(["O", "Si"], domain.Stored(["Si", "O", "Si"], [6.0, 5.5]).Elements);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class DeepEnsembleTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("corehole-models-").FullName, "m.chmodel");
         var preprocessing = new Preprocessing("test", new Dictionary<string, double> { ["a"] = 1 }, new Dictionary<string, double[]> { ["output"] = [0, 1] });
         ModelArchive.Save(path, model, preprocessing);
-        var (loaded, readBack) = ModelArchive.Load(path);
+        var (loaded, readBack, _) = ModelArchive.Load(path);
         var back = Assert.IsType<DeepEnsemble>(loaded);
         Assert.Equal(2.5, back.SpreadScale);
         Assert.Equal(model.Predict(x).Mean.Data, back.Predict(x).Mean.Data);

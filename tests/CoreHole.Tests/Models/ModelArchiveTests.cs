@@ -22,10 +22,29 @@ public class ModelArchiveTests
             model.Fit(x, y, groups);
             var path = TempFile();
             ModelArchive.Save(path, model, Described);
-            var (loaded, _) = ModelArchive.Load(path);
+            var (loaded, _, _) = ModelArchive.Load(path);
             Assert.Equal(model.GetType(), loaded.GetType());
             Assert.Equal(model.Predict(x).Mean.Data, loaded.Predict(x).Mean.Data);
         }
+    }
+
+    [Fact]
+    public void TheTrainingDomainComesBackBesideTheModelAndAFileWithoutOneHasNone()
+    {
+        var x = TestData.UniformMatrix(6, 3, seed: 1);
+        var model = new MeanSpectrum();
+        model.Fit(x, x, ["a", "a", "b", "b", "c", "c"]);
+        var path = TempFile();
+        ModelArchive.Save(path, model, Described);
+        Assert.Null(ModelArchive.Load(path).Domain);
+
+        ModelArchive.Save(path, model, Described, new TrainingDomain(x, 0.5, 0.25, ["O", "Si"], 5.1, 6.2));
+        var (loaded, _, domain) = ModelArchive.Load(path);
+        Assert.Equal(model.Predict(x).Mean.Data, loaded.Predict(x).Mean.Data);
+        Assert.Equal(x.Data, domain!.Inputs.Data);
+        Assert.Equal((x.Rows, x.Columns), (domain.Inputs.Rows, domain.Inputs.Columns));
+        Assert.Equal((0.5, 0.25, 5.1, 6.2), (domain.DistanceScale, domain.SpreadScale, domain.MinBandGapEv, domain.MaxBandGapEv));
+        Assert.Equal(["O", "Si"], domain.Elements);
     }
 
     [Fact]
