@@ -22,24 +22,40 @@ public static class Comparison
     [
         (MeanName, new MeanSpectrum(), false),
         ("k nearest neighbours", new NearestNeighbours(seed: seed), false),
-        ("ridge regression", new RidgeRegression(seed: seed), false),
+        (RidgeName, new RidgeRegression(seed: seed), false),
         ("PDOS as spectrum (no core hole)", new InputAsSpectrum(), true),
     ];
 
-    public sealed record Result(IReadOnlyList<ModelScore> Scores, CrossValidation.Result ModelRun);
+    public const string RidgeName = "ridge regression";
+
+    /// <summary>Every predictor's score and cross-validation run, the model first, then the baselines in <see cref="Baselines"/>' order.</summary>
+    public sealed record Result(IReadOnlyList<ModelScore> Scores, IReadOnlyList<CrossValidation.Result> Runs)
+    {
+        public CrossValidation.Result ModelRun => Runs[0];
+
+        public CrossValidation.Result RunOf(string name) => Runs[Scores.Select(s => s.Name).ToList().IndexOf(name)];
+    }
 
     /// <param name="progress">Called with the predictor's name and (done, total) folds.</param>
     public static Result Run(string modelName, ISpectrumModel model, Matrix inputs, Matrix conductionInputs, Matrix targets,
         IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null)
     {
-        var runs = new List<(string Name, CrossValidation.Result Run)>();
-        foreach (var (name, baseline, onConduction) in Baselines(cv.Seed))
-            runs.Add((name, cv.Run(baseline, onConduction ? conductionInputs : inputs, targets, groups, (d, t) => progress?.Invoke(name, d, t))));
-        var modelRun = cv.Run(model, inputs, targets, groups, (d, t) => progress?.Invoke(modelName, d, t));
-        runs.Insert(0, (modelName, modelRun));
-        double meanMse = runs.Single(r => r.Name == MeanName).Run.SiteErrors().Average();
-        var scores = runs.Select(r => Score(r.Name, r.Run, meanMse, cv.Seed)).ToList();
-        return new Result(scores, modelRun);
+        var (scores, runs) = RunAll([(modelName, model, false), .. Baselines(cv.Seed)], inputs, conductionInputs, targets, groups, cv, progress);
+        return new Result(scores, runs);
+    }
+
+    /// <summary>
+    /// Every predictor under the same folds, scored (skill against the one named <see cref="MeanName"/>, which must be
+    /// among them), with its cross-validation run, in the order given.
+    /// </summary>
+    public static (IReadOnlyList<ModelScore> Scores, IReadOnlyList<CrossValidation.Result> Runs) RunAll(
+        IReadOnlyList<(string Name, ISpectrumModel Model, bool OnConductionInput)> predictors, Matrix inputs, Matrix conductionInputs,
+        Matrix targets, IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null)
+    {
+        var runs = predictors.Select(p => cv.Run(p.Model, p.OnConductionInput ? conductionInputs : inputs, targets, groups,
+            (d, t) => progress?.Invoke(p.Name, d, t))).ToList();
+        double meanMse = runs[predictors.Select(p => p.Name).ToList().IndexOf(MeanName)].SiteErrors().Average();
+        return ([.. predictors.Select((p, i) => Score(p.Name, runs[i], meanMse, cv.Seed))], runs);
     }
 
     static ModelScore Score(string name, CrossValidation.Result run, double meanMse, int seed)
