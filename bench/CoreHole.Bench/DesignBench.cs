@@ -20,6 +20,7 @@ static class DesignBench
         ("ensemble: 5 x 64, smooth non-negative output", new DeepEnsemble(seed: seed), false),
         ("ridge + 5 x 64 residual networks, smooth, clipped at 0", new RidgeResidualEnsemble(seed: seed), false),
         ("ridge + 5 x 32 residual networks, weight decay 1e-3", new RidgeResidualEnsemble(hidden: 32, weightDecay: 1e-3f, seed: seed), false),
+        ("one shared ridge + 5 x 64 residual networks", new RidgeResidualEnsemble(seed: seed, ridgePerMember: false), false),
     ];
 
     public static object Measure(string dataset, int folds, int repeats, int seed, IReadOnlyList<string> only)

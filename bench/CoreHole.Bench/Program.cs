@@ -9,6 +9,8 @@ using CoreHole.Bench;
 //   profile --hidden 500,500              microseconds per phase of one training step
 //   designs DATASET [--folds 5 --repeats 3 --seed 0] [--only 1,2]   default-predictor candidates against the
 //                                         baselines under repeated group CV (a table, then the JSON line)
+//   widths DATASET [WIDE_CAMPAIGN]        ridge with the supercell width as an input (a study), CV and against the
+//                                         labels of WIDE_CAMPAIGN (default data/label-width)
 var options = Options.Parse(args.Skip(1).ToArray());
 object result = args.FirstOrDefault() switch
 {
@@ -17,6 +19,8 @@ object result = args.FirstOrDefault() switch
     "profile" => StepProfile.Measure(options.Hidden),
     "designs" => DesignBench.Measure(args.ElementAtOrDefault(1) ?? throw new ArgumentException("designs needs a dataset"),
         options.Folds, options.Repeats, options.Seed, options.Only),
+    "widths" => WidthInputBench.Measure(args.ElementAtOrDefault(1) ?? throw new ArgumentException("widths needs a dataset"),
+        args.ElementAtOrDefault(2) is { } wide && !wide.StartsWith("--") ? wide : "data/label-width", options.Folds, options.Repeats, options.Seed),
     "train" => TrainingBench.Measure(options.Hidden, options.Threads, options.Concurrent, options.Repeats),
     _ => throw new ArgumentException("usage: CoreHole.Bench peak | kernel --hidden W,W | profile --hidden W,W | train --hidden W,W [--threads N | --concurrent N] [--repeats N] | designs DATASET [--only 1,2]"),
 };

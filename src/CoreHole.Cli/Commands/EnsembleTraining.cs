@@ -22,7 +22,7 @@ static class EnsembleTraining
         ModelArchive.Save(path, trained.Model, data.Featurizer.Describe(variant));
         var c = trained.Coverage;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained a deep ensemble of {trained.Model.Members} ({variant.Name()} input) on {trained.Sites} crystalline sites from {trained.Materials} materials; " +
+            $"trained the default predictor ({trained.Model.Kind}, {trained.Model.Members} members, {variant.Name()} input) on {trained.Sites} crystalline sites from {trained.Materials} materials; " +
             $"spread scale {c.Scale:G3} (held-out coverage ±1σ {c.OneSigma:P1}, ±2σ {c.TwoSigma:P1}); wrote {path}"));
         return 0;
     }

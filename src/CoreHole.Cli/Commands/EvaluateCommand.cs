@@ -93,7 +93,7 @@ static class EvaluateCommand
 
     /// <summary>Per supercell-width bin: each predictor's mean held-out error over the crystalline sites computed in cells
     /// that wide, and the label-width study's mean label change at that narrow width.</summary>
-    static void PrintErrorByWidth(IReadOnlyList<(string Name, double[] Widths, double[] Errors)> byWidth, IReadOnlyList<ErrorByWidth.LabelChange> labels)
+    static void PrintErrorByWidth(IReadOnlyList<ErrorByWidth.Series> byWidth, IReadOnlyList<ErrorByWidth.LabelChange> labels)
     {
         if (byWidth.Count == 0) return;
         var columns = byWidth.Select(p => ErrorByWidth.MeanPerBin(p.Widths, p.Errors)).ToList();

@@ -57,6 +57,25 @@ public static class ErrorByWidth
         })];
     }
 
+    /// <summary>A predictor's held-out error per site against the width of the site's supercell.</summary>
+    public sealed record Series(string Name, double[] Widths, double[] Errors);
+
+    /// <summary>
+    /// Each named predictor's held-out error of each site whose supercell width is known (<see cref="SupercellWidths"/>),
+    /// from its cross-validation run over <paramref name="records"/>; empty when no width is known.
+    /// </summary>
+    public static IReadOnlyList<Series> Of(IReadOnlyList<SiteRecord> records, IEnumerable<(string Name, CrossValidation.Result Run)> runs)
+    {
+        var widths = SupercellWidths(records);
+        var known = Enumerable.Range(0, records.Count).Where(i => widths[i] is not null).ToArray();
+        if (known.Length == 0) return [];
+        return [.. runs.Select(r =>
+        {
+            var errors = r.Run.SiteErrors();
+            return new Series(r.Name, [.. known.Select(i => widths[i]!.Value)], [.. known.Select(i => errors[i])]);
+        })];
+    }
+
     /// <summary>One row of the label-width study's table: a site's label change between its narrow and its wide cell.</summary>
     public sealed record LabelChange(string Material, string Site, double NarrowWidth, double LabelMse);
 
@@ -84,7 +103,7 @@ public static class ErrorByWidth
     /// The figure: each predictor's held-out per-site error (small markers) and its mean per width bin (a line through
     /// the bins' mean widths), and the label changes at their narrow cell's width, on a log y axis.
     /// </summary>
-    public static PlotFigure Figure(IReadOnlyList<(string Name, double[] Widths, double[] Errors)> predictors, IReadOnlyList<LabelChange> labels)
+    public static PlotFigure Figure(IReadOnlyList<Series> predictors, IReadOnlyList<LabelChange> labels)
     {
         string[] colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"];
         var markers = new List<PlotMarkers>();

@@ -57,23 +57,13 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
     }
 
     /// <summary>
-    /// The model's kind and ridge regression (the best baseline on the embedded data), each crystalline site's held-out
+    /// The model's kind and ridge regression (the best baseline on the embedded data): each crystalline site's held-out
     /// error against the width of the supercell its label was computed in (<see cref="ErrorByWidth"/>), for the sites
     /// whose width is known; empty without cross-validation.
     /// </summary>
-    public IReadOnlyList<(string Name, double[] Widths, double[] Errors)> ErrorsByWidth()
-    {
-        if (Comparison is null) return [];
-        var crystalline = Sites.Where(s => s.Set == CrystallineSet).Select(s => s.Record).ToArray();
-        var widths = ErrorByWidth.SupercellWidths(crystalline);
-        var known = Enumerable.Range(0, crystalline.Length).Where(i => widths[i] is not null).ToArray();
-        if (known.Length == 0) return [];
-        return [.. new[] { Comparison.Scores[0].Name, Evaluation.Comparison.RidgeName }.Select(name =>
-        {
-            var errors = Comparison.RunOf(name).SiteErrors();
-            return (name, known.Select(i => widths[i]!.Value).ToArray(), known.Select(i => errors[i]).ToArray());
-        })];
-    }
+    public IReadOnlyList<ErrorByWidth.Series> ErrorsByWidth() => Comparison is null ? [] : ErrorByWidth.Of(
+        [.. Sites.Where(s => s.Set == CrystallineSet).Select(s => s.Record)],
+        new[] { Comparison.Scores[0].Name, Evaluation.Comparison.RidgeName }.Select(name => (name, Comparison.RunOf(name))));
 
     static string ModelName(LoadedModel model) => $"{model.Model.Kind} (this model's kind)";
 }

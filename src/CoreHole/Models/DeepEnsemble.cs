@@ -15,7 +15,7 @@ namespace CoreHole.Models;
 /// <see cref="Hidden"/> = 64 instead of 128-1024 (the data are 200 sites, not thousands); standardised inputs;
 /// early stopping on held-out materials; and several members, whose spread is the uncertainty.
 /// </remarks>
-public sealed class DeepEnsemble : ISpectrumModel
+public sealed class DeepEnsemble : IEnsembleModel
 {
     public const string KindName = "ensemble";
     InputStandardisation? standardisation;
@@ -54,6 +54,8 @@ public sealed class DeepEnsemble : ISpectrumModel
     /// <summary>An unfitted copy whose spread is multiplied by <paramref name="scale"/> (a calibration).</summary>
     public DeepEnsemble WithSpreadScale(double scale) =>
         new(Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, scale);
+
+    IEnsembleModel IEnsembleModel.WithSpreadScale(double scale) => WithSpreadScale(scale);
 
     MemberTraining Training => new(Hidden, Epochs, LearningRate, WeightDecay);
 

@@ -3,18 +3,19 @@ using CoreHole.Learning;
 namespace CoreHole.Models;
 
 /// <summary>
-/// Ridge regression with an ensemble of small networks fitted to its residuals. Each member holds out its own share of
-/// the training materials, fits ridge (λ chosen once by group CV on all the training data) on the rest, and trains a
-/// one-hidden-layer ReLU network on standardised inputs to ridge's residual there, through a
-/// <see cref="SmoothLinearOutput"/> (so the correction is a sum of σ = 0.5 eV Gaussians, as smooth as the targets),
-/// stopping on the held-out materials, where ridge's residual is an out-of-sample one. A member predicts
-/// max(0, ridge(x) + B·z(x)): the clip, applied at prediction only, can only bring a prediction closer to a
-/// non-negative target. The prediction is the members' mean, its spread their standard deviation times
-/// <see cref="SpreadScale"/>; members differ in held-out materials (so in their ridge too) and in seed.
+/// Ridge regression with an ensemble of small networks fitted to its residuals. λ is chosen once by group CV on all the
+/// training data. Each member holds out its own share of the training materials and trains a one-hidden-layer ReLU
+/// network on standardised inputs to ridge's residual on the rest, through a <see cref="SmoothLinearOutput"/> (so the
+/// correction is a sum of σ = 0.5 eV Gaussians, as smooth as the targets), stopping on the held-out materials. With
+/// <see cref="RidgePerMember"/> each member's ridge is fitted on its kept materials only (so the held-out residual it
+/// stops on is out of sample, and the members' ridges differ); without, every member shares the ridge fitted on all the
+/// training data. A member predicts max(0, ridge(x) + B·z(x)): the clip, applied at prediction only, can only bring a
+/// prediction closer to a non-negative target. The prediction is the members' mean, its spread their standard
+/// deviation times <see cref="SpreadScale"/>.
 /// </summary>
 /// <remarks>Each member is a plain feed-forward graph: a linear map (ridge), and standardisation, linear, ReLU, linear,
 /// the fixed Gaussian matrix; their sum through a ReLU.</remarks>
-public sealed class RidgeResidualEnsemble : ISpectrumModel
+public sealed class RidgeResidualEnsemble : IEnsembleModel
 {
     public const string KindName = "ridge-residual";
     InputStandardisation? standardisation;
@@ -23,12 +24,12 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
     int outputs;
 
     public RidgeResidualEnsemble(int members = 5, int hidden = 64, int epochs = 1500, float learningRate = 3e-3f, float weightDecay = 1e-4f,
-        double outputSigmaPoints = 5, double validationFraction = 0.2, int seed = 0, double spreadScale = 1)
+        double outputSigmaPoints = 5, double validationFraction = 0.2, int seed = 0, double spreadScale = 1, bool ridgePerMember = true)
     {
         // The same checks and defaults as the ensemble's: one place validates them.
         _ = new DeepEnsemble(members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale);
-        (Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, SpreadScale) =
-            (members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale);
+        (Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, SpreadScale, RidgePerMember) =
+            (members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale, ridgePerMember);
     }
 
     public int Members { get; }
@@ -40,6 +41,8 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
     public double ValidationFraction { get; }
     public int Seed { get; }
     public double SpreadScale { get; }
+    /// <summary>Whether each member fits ridge on its own kept materials (true) or all members share one ridge (false).</summary>
+    public bool RidgePerMember { get; }
     /// <summary>Ridge's λ, chosen by <see cref="Fit"/>.</summary>
     public double Lambda { get; private set; }
 
@@ -48,7 +51,9 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
 
     /// <summary>An unfitted copy whose spread is multiplied by <paramref name="scale"/> (a calibration).</summary>
     public RidgeResidualEnsemble WithSpreadScale(double scale) =>
-        new(Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, scale);
+        new(Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, scale, RidgePerMember);
+
+    IEnsembleModel IEnsembleModel.WithSpreadScale(double scale) => WithSpreadScale(scale);
 
     MemberTraining Training => new(Hidden, Epochs, LearningRate, WeightDecay);
 
@@ -62,11 +67,12 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
         var x = standardisation.Apply(inputs);
         outputs = targets.Columns;
         var head = new SmoothLinearOutput(outputs, OutputSigmaPoints);
+        var shared = RidgeRegression.Solve(inputs, targets, Lambda);
         var fitted = Enumerable.Range(0, Members).Select(m =>
         {
             var random = new SeededRandom(Seed * 1000L + m);
             var (train, validation) = GroupFolds.HoldOut(groups, ValidationFraction, random);
-            var memberRidge = RidgeRegression.Solve(Rows.Select(inputs, train), Rows.Select(targets, train), Lambda);
+            var memberRidge = RidgePerMember ? RidgeRegression.Solve(Rows.Select(inputs, train), Rows.Select(targets, train), Lambda) : shared;
             var residual = Residual(targets, RidgeRegression.Apply(memberRidge, inputs));
             return (memberRidge, Training.Train(x, residual, train, validation, new float[outputs], head, random));
         }).ToArray();
@@ -113,7 +119,7 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
         {
             ["members"] = Members, ["hidden"] = Hidden, ["epochs"] = Epochs, ["learning_rate"] = LearningRate,
             ["weight_decay"] = WeightDecay, ["output_sigma_points"] = OutputSigmaPoints, ["validation_fraction"] = ValidationFraction,
-            ["seed"] = Seed, ["spread_scale"] = SpreadScale, ["outputs"] = outputs, ["lambda"] = Lambda,
+            ["seed"] = Seed, ["spread_scale"] = SpreadScale, ["outputs"] = outputs, ["lambda"] = Lambda, ["ridge_per_member"] = RidgePerMember ? 1 : 0,
         }, arrays);
     }
 
@@ -121,7 +127,7 @@ public sealed class RidgeResidualEnsemble : ISpectrumModel
     {
         var model = new RidgeResidualEnsemble((int)s.Parameter("members"), (int)s.Parameter("hidden"), (int)s.Parameter("epochs"),
             (float)s.Parameter("learning_rate"), (float)s.Parameter("weight_decay"), s.Parameter("output_sigma_points"),
-            s.Parameter("validation_fraction"), (int)s.Parameter("seed"), s.Parameter("spread_scale"))
+            s.Parameter("validation_fraction"), (int)s.Parameter("seed"), s.Parameter("spread_scale"), s.Parameter("ridge_per_member") != 0)
         { Lambda = s.Parameter("lambda"), outputs = (int)s.Parameter("outputs") };
         model.standardisation = new(s.Array("input_mean").Data, s.Array("input_scale").Data);
         int inputs = model.standardisation.Mean.Length, expected = model.Training.ParameterCount(inputs, model.outputs);

@@ -49,7 +49,7 @@ public class ErrorByWidthTests
     [Fact]
     public void TheFigureHasALogAxisAndDrawsToPng()
     {
-        var figure = ErrorByWidth.Figure([("model", [8.1, 8.6, 9.7], [0.04, 0.02, 0.01])], [new("BIK", "O1", 8.11, 0.0938)]);
+        var figure = ErrorByWidth.Figure([new("model", [8.1, 8.6, 9.7], [0.04, 0.02, 0.01])], [new("BIK", "O1", 8.11, 0.0938)]);
         Assert.True(figure.LogY);
         var path = Path.Combine(Directory.CreateTempSubdirectory("corehole-width-").FullName, "width.png");
         Plots.Save(path, figure);
