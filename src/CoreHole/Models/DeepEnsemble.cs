@@ -25,13 +25,7 @@ public sealed class DeepEnsemble : IEnsembleModel
     public DeepEnsemble(int members = 5, int hidden = 64, int epochs = 1500, float learningRate = 3e-3f, float weightDecay = 1e-4f,
         double outputSigmaPoints = 5, double validationFraction = 0.2, int seed = 0, double spreadScale = 1)
     {
-        ModelChecks.Require(members >= 1, $"an ensemble needs at least one member, got {members}");
-        ModelChecks.Require(hidden > 0 && epochs > 0, $"hidden width and epochs must be positive, got {hidden} and {epochs}");
-        ModelChecks.Require(float.IsFinite(learningRate) && learningRate > 0, $"learning rate must be positive, got {learningRate}");
-        ModelChecks.Require(float.IsFinite(weightDecay) && weightDecay >= 0, $"weight decay must be zero or positive, got {weightDecay}");
-        ModelChecks.Require(outputSigmaPoints > 0, $"the output smoothing must be positive, got {outputSigmaPoints} points");
-        ModelChecks.Require(validationFraction is > 0 and < 1, $"the validation fraction must be in (0, 1), got {validationFraction}");
-        ModelChecks.Require(spreadScale > 0 && double.IsFinite(spreadScale), $"the spread scale must be positive, got {spreadScale}");
+        MemberTraining.RequireValid(members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, spreadScale);
         (Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, SpreadScale) =
             (members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale);
     }

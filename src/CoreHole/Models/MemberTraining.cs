@@ -12,6 +12,19 @@ internal sealed record MemberTraining(int Hidden, int Epochs, float LearningRate
 {
     const int ValidationEvery = 10;
 
+    /// <summary>The hyper-parameters every ensemble of such members shares, checked in one place.</summary>
+    public static void RequireValid(int members, int hidden, int epochs, float learningRate, float weightDecay, double outputSigmaPoints,
+        double validationFraction, double spreadScale)
+    {
+        ModelChecks.Require(members >= 1, $"an ensemble needs at least one member, got {members}");
+        ModelChecks.Require(hidden > 0 && epochs > 0, $"hidden width and epochs must be positive, got {hidden} and {epochs}");
+        ModelChecks.Require(float.IsFinite(learningRate) && learningRate > 0, $"learning rate must be positive, got {learningRate}");
+        ModelChecks.Require(float.IsFinite(weightDecay) && weightDecay >= 0, $"weight decay must be zero or positive, got {weightDecay}");
+        ModelChecks.Require(outputSigmaPoints > 0, $"the output smoothing must be positive, got {outputSigmaPoints} points");
+        ModelChecks.Require(validationFraction is > 0 and < 1, $"the validation fraction must be in (0, 1), got {validationFraction}");
+        ModelChecks.Require(spreadScale > 0 && double.IsFinite(spreadScale), $"the spread scale must be positive, got {spreadScale}");
+    }
+
     public int ParameterCount(int inputs, int outputs) => (inputs + 1) * Hidden + (Hidden + 1) * outputs;
 
     /// <summary>The network's parameters after training on rows <paramref name="train"/> of (x, y), stopped on rows

@@ -26,8 +26,7 @@ public sealed class RidgeResidualEnsemble : IEnsembleModel
     public RidgeResidualEnsemble(int members = 5, int hidden = 64, int epochs = 1500, float learningRate = 3e-3f, float weightDecay = 1e-4f,
         double outputSigmaPoints = 5, double validationFraction = 0.2, int seed = 0, double spreadScale = 1, bool ridgePerMember = true)
     {
-        // The same checks and defaults as the ensemble's: one place validates them.
-        _ = new DeepEnsemble(members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale);
+        MemberTraining.RequireValid(members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, spreadScale);
         (Members, Hidden, Epochs, LearningRate, WeightDecay, OutputSigmaPoints, ValidationFraction, Seed, SpreadScale, RidgePerMember) =
             (members, hidden, epochs, learningRate, weightDecay, outputSigmaPoints, validationFraction, seed, spreadScale, ridgePerMember);
     }
