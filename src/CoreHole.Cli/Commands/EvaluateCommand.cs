@@ -4,6 +4,7 @@ using System.Text;
 using CoreHole.Datasets;
 using CoreHole.Evaluation;
 using CoreHole.Paper;
+using CoreHole.Plotting;
 
 namespace CoreHole.Cli.Commands;
 
@@ -25,14 +26,17 @@ static class EvaluateCommand
         var repeats = new Option<int>("--repeats") { Description = "group cross-validation repeats, each with its own folds", DefaultValueFactory = _ => CrossValidation.Default.Repeats };
         var seed = new Option<int>("--seed") { Description = "seeds the folds, the models and the bootstrap", DefaultValueFactory = _ => 0 };
         var noCv = new Option<bool>("--no-cv") { Description = "only the per-site table: no cross-validation, baselines or coverage" };
+        var labelWidth = new Option<string?>("--label-width") { Description = "the label-width study's summary.tsv: its label changes beside the error against supercell width" };
+        var widthPlot = new Option<string?>("--width-plot") { Description = "draw the held-out error against supercell width (and the label changes) to this .png or .svg" };
         var command = new Command("evaluate", "Per-site MSE of a model with out-of-distribution flags, and the model against four baselines under repeated group cross-validation.")
         {
-            model, dataset, split, part, csv, folds, repeats, seed, noCv,
+            model, dataset, split, part, csv, folds, repeats, seed, noCv, labelWidth, widthPlot,
         };
         command.SetAction(parse =>
         {
             var loaded = LoadedModel.Load(parse.GetValue(model)!);
             var data = DatasetFile.Read(parse.GetValue(dataset)!);
+            var labels = parse.GetValue(labelWidth) is { } table ? ErrorByWidth.ReadLabelChanges(table) : [];
             var cv = parse.GetValue(noCv) ? null : new CrossValidation(parse.GetValue(folds), parse.GetValue(repeats), parse.GetValue(seed));
             var evaluation = ModelEvaluation.Run(loaded, data, ReproductionSites.TransferOxides, cv,
                 (name, done, total) => Console.Error.Write($"\rcross-validating {name}: {done}/{total} folds   "));
@@ -46,6 +50,14 @@ static class EvaluateCommand
             PrintSites(rows, loaded, data);
             if (parse.GetValue(csv) is { } path) WriteCsv(path, rows);
             if (evaluation.Comparison is { } comparison) PrintComparison(evaluation, comparison, cv!);
+            var byWidth = evaluation.ErrorsByWidth();
+            PrintErrorByWidth(byWidth, labels);
+            if (parse.GetValue(widthPlot) is { } plot)
+            {
+                if (byWidth.Count == 0) throw new InputError(plot, null, "no error against supercell width to draw: it needs the cross-validation and sites read from campaign folders");
+                Plots.Save(plot, ErrorByWidth.Figure(byWidth, labels));
+                Console.WriteLine($"wrote {plot}");
+            }
             PrintTransfer(evaluation, data);
             return 0;
         });
@@ -77,6 +89,20 @@ static class EvaluateCommand
         Console.WriteLine(Comparison.Verdict(comparison.Scores));
         if (evaluation.Coverage is { } c)
             Console.WriteLine($"held-out coverage of the bands (spread scaled on the other folds): ±1σ {c.OneSigma:P1} (goal 68.3%), ±2σ {c.TwoSigma:P1} (goal 95.4%); further scale the held-out errors ask for {F(c.Scale)}");
+    }
+
+    /// <summary>Per supercell-width bin: each predictor's mean held-out error over the crystalline sites computed in cells
+    /// that wide, and the label-width study's mean label change at that narrow width.</summary>
+    static void PrintErrorByWidth(IReadOnlyList<ErrorByWidth.Series> byWidth, IReadOnlyList<ErrorByWidth.LabelChange> labels)
+    {
+        if (byWidth.Count == 0) return;
+        var columns = byWidth.Select(p => ErrorByWidth.MeanPerBin(p.Widths, p.Errors)).ToList();
+        var labelBins = ErrorByWidth.MeanPerBin([.. labels.Select(l => l.NarrowWidth)], [.. labels.Select(l => l.LabelMse)]);
+        Console.WriteLine($"held-out error (group CV, mean per site) against the width of the site's core-hole supercell ({byWidth[0].Widths.Length} crystalline sites with a campaign plan)" +
+            (labels.Count > 0 ? $", beside the label change between a narrow and a >= 10 Å cell of the same site ({labels.Count} sites of the label-width study):" : ":"));
+        string Cell((ErrorByWidth.Bin Bin, int Count, double Mean) b) => b.Count == 0 ? "-" : $"{F(b.Mean)} ({b.Count})";
+        Tables.Write(["supercell width", .. byWidth.Select(p => $"{p.Name} MSE (sites)"), .. labels.Count > 0 ? new[] { "label change (sites)" } : []],
+            ErrorByWidth.Bins.Select((bin, k) => (IReadOnlyList<string>)[bin.Label, .. columns.Select(c => Cell(c[k])), .. labels.Count > 0 ? new[] { Cell(labelBins[k]) } : []]));
     }
 
     /// <summary>Outside the crystalline set, each predictor fitted on it: the amorphous sites' median MSE and each oxide's MSE.</summary>

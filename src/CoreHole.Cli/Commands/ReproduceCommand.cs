@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CoreHole.Training;
 using CoreHole.Reports;
+using CoreHole.Evaluation;
 using CoreHole.Paper;
 
 namespace CoreHole.Cli.Commands;
@@ -19,11 +20,12 @@ static class ReproduceCommand
         var campaign = new Option<string>("--campaign") { Description = "the campaign folder of DFT results", DefaultValueFactory = _ => "data/campaign" };
         var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
         var synthetic = new Option<int>("--synthetic") { Description = "instead of the campaign, this many made-up crystalline sites (and a third as many amorphous): to try the pipeline; nothing is a result" };
+        var labelWidth = new Option<string>("--label-width") { Description = "the label-width study's summary.tsv, drawn beside the error against supercell width (skipped if absent)", DefaultValueFactory = _ => "data/label-width/summary.tsv" };
         var jobs = new Option<int>("--jobs") { Description = "with --executor local: search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
         var executors = new ExecutorOptions(follows: true);
         var command = new Command("reproduce", "Train on the embedded dataset as the paper did, evaluate, and write a static HTML report with every figure of the paper.")
         {
-            output, quick, campaign, amorphous, synthetic, jobs,
+            output, quick, campaign, amorphous, synthetic, labelWidth, jobs,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -46,7 +48,9 @@ static class ReproduceCommand
                 cancel.Token.ThrowIfCancellationRequested();
             }
             var trainer = new ModelTrainer(Path.Combine(folder, "work"), parse.GetValue(quick) ? SearchSpace.Quick : SearchSpace.Paper, RunJobs, Log);
-            new Reproduction(trainer, new ResultFiles(folder), Log).Run(sites);
+            var labelTable = parse.GetValue(labelWidth)!;
+            var labelChanges = parse.GetValue(synthetic) is 0 && File.Exists(labelTable) ? ErrorByWidth.ReadLabelChanges(labelTable) : [];
+            new Reproduction(trainer, new ResultFiles(folder), Log).Run(sites, labelChanges);
             Log("writing the report");
             var headlines = ReportPage.Write(folder);
             foreach (var line in headlines) Console.WriteLine(line);

@@ -22,25 +22,46 @@ public static class Comparison
     [
         (MeanName, new MeanSpectrum(), false),
         ("k nearest neighbours", new NearestNeighbours(seed: seed), false),
-        ("ridge regression", new RidgeRegression(seed: seed), false),
+        (RidgeName, new RidgeRegression(seed: seed), false),
         ("PDOS as spectrum (no core hole)", new InputAsSpectrum(), true),
     ];
 
-    public sealed record Result(IReadOnlyList<ModelScore> Scores, CrossValidation.Result ModelRun);
+    public const string RidgeName = "ridge regression";
+
+    /// <summary>Every predictor's score and cross-validation run, the model first, then the baselines in <see cref="Baselines"/>' order.</summary>
+    public sealed record Result(IReadOnlyList<ModelScore> Scores, IReadOnlyList<CrossValidation.Result> Runs)
+    {
+        public CrossValidation.Result ModelRun => Runs[0];
+
+        public CrossValidation.Result RunOf(string name) => Runs[Scores.Select(s => s.Name).ToList().IndexOf(name)];
+    }
 
     /// <param name="progress">Called with the predictor's name and (done, total) folds.</param>
     /// <param name="modelRun">The model's run under <paramref name="cv"/> if it was made already (e.g. to calibrate it).</param>
     public static Result Run(string modelName, ISpectrumModel model, Matrix inputs, Matrix conductionInputs, Matrix targets,
         IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null, CrossValidation.Result? modelRun = null)
     {
-        var runs = new List<(string Name, CrossValidation.Result Run)>();
-        foreach (var (name, baseline, onConduction) in Baselines(cv.Seed))
-            runs.Add((name, cv.Run(baseline, onConduction ? conductionInputs : inputs, targets, groups, (d, t) => progress?.Invoke(name, d, t))));
-        modelRun ??= cv.Run(model, inputs, targets, groups, (d, t) => progress?.Invoke(modelName, d, t));
-        runs.Insert(0, (modelName, modelRun));
-        double meanMse = runs.Single(r => r.Name == MeanName).Run.SiteErrors().Average();
-        var scores = runs.Select(r => Score(r.Name, r.Run, meanMse, cv.Seed)).ToList();
-        return new Result(scores, modelRun);
+        IReadOnlyList<(string Name, ISpectrumModel Model, bool OnConductionInput)> predictors =
+            modelRun is null ? [(modelName, model, false), .. Baselines(cv.Seed)] : Baselines(cv.Seed);
+        var (scores, runs) = RunAll(predictors, inputs, conductionInputs, targets, groups, cv, progress, modelRun is null ? null : (modelName, modelRun));
+        return new Result(scores, runs);
+    }
+
+    /// <summary>
+    /// Every predictor under the same folds, scored (skill against the one named <see cref="MeanName"/>, which must be
+    /// among them), with its cross-validation run, in the order given; a run made already (<paramref name="done"/>)
+    /// comes first.
+    /// </summary>
+    public static (IReadOnlyList<ModelScore> Scores, IReadOnlyList<CrossValidation.Result> Runs) RunAll(
+        IReadOnlyList<(string Name, ISpectrumModel Model, bool OnConductionInput)> predictors, Matrix inputs, Matrix conductionInputs,
+        Matrix targets, IReadOnlyList<string> groups, CrossValidation cv, Action<string, int, int>? progress = null,
+        (string Name, CrossValidation.Result Run)? done = null)
+    {
+        var named = predictors.Select(p => (p.Name, Run: cv.Run(p.Model, p.OnConductionInput ? conductionInputs : inputs, targets, groups,
+            (d, t) => progress?.Invoke(p.Name, d, t)))).ToList();
+        if (done is { } made) named.Insert(0, made);
+        double meanMse = named.Single(r => r.Name == MeanName).Run.SiteErrors().Average();
+        return ([.. named.Select(r => Score(r.Name, r.Run, meanMse, cv.Seed))], [.. named.Select(r => r.Run)]);
     }
 
     static ModelScore Score(string name, CrossValidation.Result run, double meanMse, int seed)

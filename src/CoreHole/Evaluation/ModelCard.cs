@@ -89,6 +89,8 @@ public sealed record ModelCard(
     {
         DeepEnsemble e => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"deep ensemble of {e.Members} networks (hidden width {e.Hidden}, smooth non-negative output), spread scaled by {e.SpreadScale:G4}"),
+        RidgeResidualEnsemble e => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"ridge regression plus {e.Members} residual networks (hidden width {e.Hidden}, weight decay {e.WeightDecay:G3}, smooth output, clipped at 0), spread scaled by {e.SpreadScale:G4}"),
         _ => $"{model.Kind} model",
     };
 

@@ -58,5 +58,14 @@ public sealed record ModelEvaluation(IReadOnlyList<ModelEvaluation.Site> Sites, 
         return new ModelEvaluation(sites, comparison, coverage, sets.Crystalline.Length, crystallineGroups.Distinct().Count(), outside, transfer, domain);
     }
 
+    /// <summary>
+    /// The model's kind and ridge regression (the best baseline on the embedded data): each crystalline site's held-out
+    /// error against the width of the supercell its label was computed in (<see cref="ErrorByWidth"/>), for the sites
+    /// whose width is known; empty without cross-validation.
+    /// </summary>
+    public IReadOnlyList<ErrorByWidth.Series> ErrorsByWidth() => Comparison is null ? [] : ErrorByWidth.Of(
+        [.. Sites.Where(s => s.Set == CrystallineSet).Select(s => s.Record)],
+        new[] { Comparison.Scores[0].Name, Evaluation.Comparison.RidgeName }.Select(name => (name, Comparison.RunOf(name))));
+
     static string ModelName(LoadedModel model) => $"{model.Model.Kind} (this model's kind)";
 }

@@ -27,6 +27,7 @@ public static class ModelArchive
         [NearestNeighbours.KindName] = NearestNeighbours.FromState,
         [RidgeRegression.KindName] = RidgeRegression.FromState,
         [DeepEnsemble.KindName] = DeepEnsemble.FromState,
+        [RidgeResidualEnsemble.KindName] = RidgeResidualEnsemble.FromState,
         [PaperMlp.KindName] = PaperMlp.FromState,
     };
 

@@ -8,15 +8,15 @@ namespace CoreHole.Models;
 /// A fitted model as one ONNX graph: input <c>pdos</c> [batch, inputs], the site's input exactly as CoreHole's
 /// featurizer makes it (the preprocessing is in the metadata, not in the graph); outputs <c>mean</c> and <c>spread</c>
 /// [batch, outputs], what <see cref="ISpectrumModel.Predict"/> returns. The kinds whose prediction is a fixed
-/// formula export: the deep ensemble (every member's network and smooth output, then their mean and standard
-/// deviation times the spread scale), ridge regression and the mean spectrum (spread zero). The others (nearest
+/// formula export: the deep ensemble and ridge plus residual networks (every member's network and smooth output,
+/// then their mean and standard deviation times the spread scale), ridge regression and the mean spectrum (spread zero). The others (nearest
 /// neighbours, the input as spectrum, the paper's MLP) are refused.
 /// </summary>
 public static class OnnxExport
 {
     public const string InputName = "pdos", MeanName = "mean", SpreadName = "spread";
 
-    public static IReadOnlyList<string> Kinds { get; } = [DeepEnsemble.KindName, RidgeRegression.KindName, MeanSpectrum.KindName];
+    public static IReadOnlyList<string> Kinds { get; } = [DeepEnsemble.KindName, RidgeResidualEnsemble.KindName, RidgeRegression.KindName, MeanSpectrum.KindName];
 
     /// <param name="modelFile">The model's file, named in a refusal.</param>
     public static void Write(string path, string modelFile, ISpectrumModel model, Preprocessing preprocessing)
@@ -26,6 +26,7 @@ public static class OnnxExport
         var (mean, spread, outputs) = model switch
         {
             DeepEnsemble => Ensemble(graph, state),
+            RidgeResidualEnsemble => RidgeResidual(graph, state),
             RidgeRegression => Linear(graph, state.Array("weights"), state.Array("intercept")),
             MeanSpectrum => Fixed(graph, state.Array("mean")),
             _ => throw new InputError(modelFile, null,
@@ -36,19 +37,38 @@ public static class OnnxExport
         graph.Write(path, Release.Version, $"CoreHole {state.Kind} model: O K-edge spectrum from the site's ground-state O-p PDOS", Metadata(state, preprocessing));
     }
 
-    static (string Mean, string Spread, int Outputs) Ensemble(OnnxGraph g, ModelState state)
+    /// <summary>The deep ensemble: member m is B·softplus(z_m(x)).</summary>
+    static (string Mean, string Spread, int Outputs) Ensemble(OnnxGraph g, ModelState state) =>
+        Members(g, state, "member_{0}", (m, z, basis, _) => g.Node("MatMul", [g.Node("Softplus", [z]), basis]));
+
+    /// <summary>Ridge plus residual networks: member m is max(0, ridge_m(x) + B·z_m(x)), ridge on the raw input.</summary>
+    static (string Mean, string Spread, int Outputs) RidgeResidual(OnnxGraph g, ModelState state) =>
+        Members(g, state, "member_{0}_network", (m, z, basis, raw) =>
+        {
+            var (w, b) = (state.Array($"member_{m}_ridge_weights"), state.Array($"member_{m}_ridge_intercept"));
+            var ridge = g.Node("Gemm", [raw, g.Constant($"m{m}_ridge_w", w.Data, w.Rows, w.Columns), g.Constant($"m{m}_ridge_b", b.Data, b.Columns)]);
+            return g.Node("Relu", [g.Node("Add", [ridge, g.Node("MatMul", [z, basis])])]);
+        });
+
+    /// <summary>
+    /// An ensemble of one-hidden-layer networks on the standardised input, each network's linear output z turned into
+    /// a spectrum by <paramref name="member"/> (given the member, z, Bᵀ and the raw input), then their mean and their
+    /// standard deviation times the spread scale, as <see cref="MemberTraining.MeanAndSpread"/>.
+    /// </summary>
+    static (string Mean, string Spread, int Outputs) Members(OnnxGraph g, ModelState state, string networkArray,
+        Func<int, string, string, string, string> member)
     {
         var (members, hidden, outputs) = ((int)state.Parameter("members"), (int)state.Parameter("hidden"), (int)state.Parameter("outputs"));
         var (shift, scale) = (state.Array("input_mean"), state.Array("input_scale"));
         int inputs = shift.Columns;
-        var x = g.Node("Div", [g.Node("Sub", [g.Input(InputName, inputs, "the site's input as CoreHole's featurizer makes it"),
-            g.Constant("input_mean", shift.Data, inputs)]), g.Constant("input_scale", scale.Data, inputs)]);
-        var basis = g.Constant("smooth_basis_t", new SmoothNonNegativeOutput(outputs, state.Parameter("output_sigma_points")).BasisTransposed, outputs, outputs);
+        var raw = g.Input(InputName, inputs, "the site's input as CoreHole's featurizer makes it");
+        var x = g.Node("Div", [g.Node("Sub", [raw, g.Constant("input_mean", shift.Data, inputs)]), g.Constant("input_scale", scale.Data, inputs)]);
+        var basis = g.Constant("smooth_basis_t", new GaussianBasis(outputs, state.Parameter("output_sigma_points")).BasisTransposed, outputs, outputs);
         var each = new string[members];
         for (int m = 0; m < members; m++)
         {
             // One member's flat parameters, as Network lays them out: W1 [inputs, hidden], b1, W2 [hidden, outputs], b2.
-            var p = state.Array($"member_{m}").Data;
+            var p = state.Array(string.Format(CultureInfo.InvariantCulture, networkArray, m)).Data;
             int expected = (inputs + 1) * hidden + (hidden + 1) * outputs;
             if (p.Length != expected) throw new InvalidOperationException($"member {m} has {p.Length} parameters, not the {expected} of one hidden layer");
             int w2 = (inputs + 1) * hidden;
@@ -56,7 +76,7 @@ public static class OnnxExport
                 g.Constant($"m{m}_b1", p.AsSpan(inputs * hidden, hidden), hidden)])]);
             var z = g.Node("Gemm", [h, g.Constant($"m{m}_w2", p.AsSpan(w2, hidden * outputs), hidden, outputs),
                 g.Constant($"m{m}_b2", p.AsSpan(w2 + hidden * outputs, outputs), outputs)]);
-            each[m] = g.Node("MatMul", [g.Node("Softplus", [z]), basis]);
+            each[m] = member(m, z, basis, raw);
         }
         var perMember = g.Constant("one_over_members", [1f / members], 1);
         var mean = g.Node("Mul", [g.Node("Sum", each), perMember]);

@@ -46,7 +46,7 @@ public sealed class RidgeRegression : ISpectrumModel
         return SpectrumPrediction.WithoutSpread(Apply((weights, intercept), inputs));
     }
 
-    static Matrix Apply((Matrix Weights, float[] Intercept) fit, Matrix x)
+    internal static Matrix Apply((Matrix Weights, float[] Intercept) fit, Matrix x)
     {
         var (w, b) = fit;
         var result = new Matrix(x.Rows, w.Columns);
@@ -62,7 +62,7 @@ public sealed class RidgeRegression : ISpectrumModel
     }
 
     /// <summary>W = (XcᵀXc + λI)⁻¹ XcᵀYc on centred X and Y; b = ȳ − x̄W.</summary>
-    static (Matrix Weights, float[] Intercept) Solve(Matrix x, Matrix y, double lambda)
+    internal static (Matrix Weights, float[] Intercept) Solve(Matrix x, Matrix y, double lambda)
     {
         int n = x.Rows, p = x.Columns, m = y.Columns;
         var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));

@@ -24,8 +24,11 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     readonly Dictionary<string, string> missing = [];
     readonly List<TrainedModelSummary> models = [];
 
-    public ReproductionSummary Run(ReproductionSites sites)
+    /// <param name="labelChanges">The label-width study's rows (<see cref="ErrorByWidth.ReadLabelChanges"/>), drawn beside the
+    /// error against supercell width; none: that figure shows the errors alone.</param>
+    public ReproductionSummary Run(ReproductionSites sites, IReadOnlyList<ErrorByWidth.LabelChange>? labelChanges = null)
     {
+        labelChanges ??= [];
         var clock = Stopwatch.StartNew();
         results.WriteAmorphousCells(sites.AmorphousCells ?? []);
         var sets = Experiments.Sets.ToDictionary(set => set, set => Build(set.Name, set.Of(sites)));
@@ -59,7 +62,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
             }
         }
         GroupCvSummary? groupCv = trained.ContainsKey(Experiments.GroupCvModel)
-            ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input) : null;
+            ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input, labelChanges) : null;
         if (groupCv is null) Missing(GroupCv, untrained[Experiments.GroupCvModel]);
         // The search section shows every trained model's table; it is missing only when none was trained.
         if (trained.Count == 0) foreach (var reason in untrained.Values) Missing(Search, reason);
@@ -122,15 +125,18 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     }
 
     /// <summary>The default predictor against the baselines by repeated group CV on every site of the set (one repeat
-    /// with the quick grid, three with the paper's).</summary>
-    GroupCvSummary CrossValidateDefaultPredictor(Dataset data, InputVariant variant)
+    /// with the quick grid, three with the paper's), with the default predictor's and ridge's error against each
+    /// site's supercell width beside the label changes of the label-width study.</summary>
+    GroupCvSummary CrossValidateDefaultPredictor(Dataset data, InputVariant variant, IReadOnlyList<ErrorByWidth.LabelChange> labelChanges)
     {
         var cv = CrossValidation.Default with { Repeats = trainer.Grid == SearchSpace.Quick ? 1 : CrossValidation.Default.Repeats };
         log($"group cross-validation of the default predictor and the baselines: {cv.Folds} folds x {cv.Repeats} repeats");
-        var comparison = Comparison.Run("deep ensemble (default predictor)", new DeepEnsemble(), data.Inputs[variant],
+        var comparison = Comparison.Run(DefaultPredictor.Name, DefaultPredictor.Unfitted(cv.Seed), data.Inputs[variant],
             data.Inputs[InputVariant.Conduction], data.Targets, data.Materials, cv);
         var coverage = Calibration.Of(comparison.ModelRun);
-        return new GroupCvSummary(data.Count, data.Materials.Distinct().Count(), cv.Folds, cv.Repeats, comparison.Scores, coverage.OneSigma, coverage.TwoSigma);
+        var byWidth = ErrorByWidth.Of(data.Records, new[] { DefaultPredictor.Name, Comparison.RidgeName }.Select(n => (n, comparison.RunOf(n))));
+        return new GroupCvSummary(data.Count, data.Materials.Distinct().Count(), cv.Folds, cv.Repeats, comparison.Scores, coverage.OneSigma, coverage.TwoSigma,
+            byWidth, labelChanges);
     }
 
     void WritePredictions(string evaluation, Dataset data, int[] sites, Matrix predicted)

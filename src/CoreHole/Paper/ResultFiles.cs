@@ -16,9 +16,11 @@ public sealed record ReproductionSummary(
     IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null);
 
 /// <summary>The default predictor and the baselines under repeated group cross-validation (Evaluation.Comparison), with
-/// the held-out coverage of the predictor's ±1σ and ±2σ bands.</summary>
+/// the held-out coverage of the predictor's ±1σ and ±2σ bands, and the predictor's and ridge's held-out error against
+/// each site's supercell width beside the label-width study's label changes (Evaluation.ErrorByWidth).</summary>
 public sealed record GroupCvSummary(int Sites, int Materials, int Folds, int Repeats, IReadOnlyList<Evaluation.ModelScore> Scores,
-    double OneSigmaCoverage, double TwoSigmaCoverage);
+    double OneSigmaCoverage, double TwoSigmaCoverage, IReadOnlyList<Evaluation.ErrorByWidth.Series>? ErrorsByWidth = null,
+    IReadOnlyList<Evaluation.ErrorByWidth.LabelChange>? LabelChanges = null);
 
 /// <summary>One site's spectra on the target grid: computed and predicted spectrum, and its conduction-band PDOS input.</summary>
 public sealed record SitePrediction(string Material, string Site, double[] Energies, double[] Calculated, double[] Predicted, double[] Pdos)

@@ -7,7 +7,7 @@ namespace CoreHole.Tests.Models;
 public class DeepEnsembleTests
 {
     // Spectra that are sums of two Gaussian peaks (σ = 5 points) whose positions and heights follow the input.
-    static (Matrix X, Matrix Y, string[] Groups) Peaks(int samples, int seed)
+    internal static (Matrix X, Matrix Y, string[] Groups) Peaks(int samples, int seed)
     {
         var x = TestData.UniformMatrix(samples, 8, seed, 0, 1);
         var y = new Matrix(samples, 60);

@@ -11,13 +11,13 @@ public class ModelArchiveTests
     static string TempFile() => Path.Combine(Directory.CreateTempSubdirectory("corehole-archive-").FullName, "model.chmodel");
 
     [Fact]
-    public void EveryKindButTheEnsembleComesBackWithTheSamePredictions()
+    public void EveryKindButTheDeepEnsembleComesBackWithTheSamePredictions()
     {
         var x = TestData.UniformMatrix(20, 5, seed: 1);
         var y = TestData.UniformMatrix(20, 5, seed: 2, low: 0, high: 1);
         var groups = Enumerable.Range(0, 20).Select(i => $"m{i / 2}").ToArray();
         foreach (ISpectrumModel model in new ISpectrumModel[] { new MeanSpectrum(), new NearestNeighbours(), new RidgeRegression(), new InputAsSpectrum(),
-            new PaperMlp(new MlpRegressor([8], epochs: 5)) })
+            new PaperMlp(new MlpRegressor([8], epochs: 5)), new RidgeResidualEnsemble(members: 2, hidden: 4, epochs: 20, spreadScale: 1.5) })
         {
             model.Fit(x, y, groups);
             var path = TempFile();
