@@ -65,7 +65,9 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
         var edges = runs.Select(r => r.BandEdges()).Aggregate((BandEdges?)null, (a, b) => a is null ? b : GroundStateStage.Combined(a, b) ?? a)
             ?? throw new InputError(folder, null, "its pw.x outputs give no band edges: the nscf needs empty bands (nbnd) and verbosity 'high'");
         var run = runs.FirstOrDefault(r => r.Structure is not null) ?? throw new InputError(folder, null, "no pw.x output prints the cell and atoms");
-        var sites = Symmetry.InequivalentSites(run.Structure!, "O");
+        // pw.x labels atoms by species ("O"), not by site: the sites are numbered O1, O2, ... instead.
+        var cell = run.Structure! with { Atoms = [.. run.Structure!.Atoms.Select(a => a with { Label = null })] };
+        var sites = Symmetry.InequivalentSites(cell, "O");
         if (sites.Count == 0) throw new InputError(run.Path, null, "has no O atom");
         return new GroundState(Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/')), folder, edges,
             sites.Select(s => Site(s, PdosOf(files, s.Atom + 1, folder))).ToList(), $"QE run in {folder}", 0, 0, Reused: true);

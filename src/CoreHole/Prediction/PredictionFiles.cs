@@ -48,7 +48,7 @@ public static class PredictionFiles
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"# CoreHole predicted O K edge of {what}\n")
             .Append("# energy_ev: relative to the spectrum threshold, the first unoccupied level of the core-hole system (0 eV), every 0.1 eV\n")
-            .Append(CultureInfo.InvariantCulture, $"# intensity: {f.TargetNormalization} x{f.IntensityScale} (mean 1 over the window), Gaussian broadening sigma {f.SigmaEv} eV; sigma: the model's one-standard-deviation spread\n")
+            .Append(CultureInfo.InvariantCulture, $"# intensity: normalised as {f.TargetNormalization} (area:A:B is unit area over A to B eV), times {f.IntensityScale}; Gaussian broadening sigma {f.SigmaEv} eV; sigma: the model's one-standard-deviation spread\n")
             .Append(CultureInfo.InvariantCulture, $"# model: {Path.GetFullPath(prediction.Model.Path)} ({prediction.Model.Model.Kind}, {prediction.Model.Variant.Name()} input)\n")
             .Append(CultureInfo.InvariantCulture, $"# ground state: {g.Source} ({g.Recipe}; VBM {g.Edges.Vbm:0.####} eV, CBM {g.Edges.Cbm:0.####} eV, gap {g.Edges.Gap:0.###} eV)\n")
             .Append(extra)
