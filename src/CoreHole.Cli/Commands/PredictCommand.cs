@@ -4,6 +4,7 @@ using CoreHole.Datasets;
 using CoreHole.Evaluation;
 using CoreHole.Formats;
 using CoreHole.Prediction;
+using CoreHole.Simulation;
 using CoreHole.Simulation.Engines.QuantumEspresso;
 using CoreHole.Spectra;
 
@@ -26,6 +27,7 @@ static class PredictCommand
         var model = new Option<string>("--model", "-m") { Description = $"a model file (corehole train; .chmodel or the paper MLP's .chmlp); default {DefaultModel}", DefaultValueFactory = _ => DefaultModel };
         var groundState = new Option<string?>("--ground-state") { Description = "an existing ground-state run: its folder (pw.x scf/nscf outputs and projwfc PDOS files) to predict every O site from; with PDOS files, the pw.x output giving their band edges" };
         var processes = new Option<int>("--np") { Description = "MPI processes of the ground state's DFT runs (default: this machine's cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var settings = new Option<string?>("--set") { Description = "change settings of the ground state's predict preset, e.g. 'ecutwfc=25,ecutrho=200' (checks and tests; the keys of simulate --set)" };
         var domain = new Option<string>("--domain") { Description = $"the model's training dataset, against which each site's out-of-distribution distance is measured; default {DefaultDomain}", DefaultValueFactory = _ => DefaultDomain };
         var cbm = new Option<double?>("--cbm") { Description = "with PDOS files: CBM (eV, on the PDOS energy scale) instead of --ground-state" };
         var vbm = new Option<double?>("--vbm") { Description = "with PDOS files: VBM (eV, on the PDOS energy scale), with --cbm" };
@@ -34,7 +36,7 @@ static class PredictCommand
         var plot = new Option<bool>("--plot") { Description = "with PDOS files or datasets: also write a PNG per spectrum (with the dataset's computed spectrum when there is one)" };
         var command = new Command("predict", "Predict O K-edge spectra: of every O site of a structure from its ground state alone, or from ground-state PDOS files.")
         {
-            inputs, output, model, groundState, processes, domain, cbm, vbm, curve, variant, plot,
+            inputs, output, model, groundState, processes, settings, domain, cbm, vbm, curve, variant, plot,
         };
         command.SetAction(parse =>
         {
@@ -49,7 +51,8 @@ static class PredictCommand
                 var np = parse.GetValue(processes);
                 if (np < 1) throw new InputError($"--np must be at least 1, not {np}");
                 using var cancel = StopSignals.Token();
-                var request = new StructurePredictionRequest(given.FirstOrDefault(), run, folder, modelPath, parse.GetValue(domain)!, np);
+                var preset = parse.GetValue(settings) is { } changes ? Preset.Predict.With(changes) : Preset.Predict;
+                var request = new StructurePredictionRequest(given.FirstOrDefault(), run, folder, modelPath, parse.GetValue(domain)!, preset, np);
                 var result = StructurePrediction.Run(request, new QuantumEspressoEngine(), message => Console.Error.WriteLine(message), cancel.Token);
                 Print(result, folder);
                 return 0;

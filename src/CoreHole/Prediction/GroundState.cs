@@ -19,13 +19,14 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
     string Recipe, double WallSeconds, int Processes, bool Reused)
 {
     /// <summary>
-    /// The ground state of a structure's primitive cell with <see cref="Preset.Predict"/>, computed through the DFT
+    /// The ground state of a structure's primitive cell with <paramref name="preset"/> (<see cref="Preset.Predict"/>, or
+    /// settings changed from it for checks), computed through the DFT
     /// engine as a one-material campaign in <paramref name="folder"/> (so a finished one is reused, and a stopped one
     /// starts again), and nothing else of the campaign: no core hole.
     /// </summary>
-    public static GroundState Compute(string structure, string folder, int processes, IDftEngine engine, Action<string> progress, CancellationToken cancel)
+    public static GroundState Compute(string structure, string folder, Preset preset, int processes, IDftEngine engine, Action<string> progress, CancellationToken cancel)
     {
-        var campaign = Campaign.Open(folder, Preset.Predict);
+        var campaign = Campaign.Open(folder, preset);
         var plan = campaign.Add(structure);
         var job = campaign.Jobs([plan]).Single(j => !j.IsCoreHole);
         var reused = campaign.State(job) == JobState.Done;
@@ -34,7 +35,7 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
         {
             engine.RequireInstalled();
             progress($"ground state of {plan.Name} ({plan.Primitive.Atoms.Count} atoms, {plan.OxygenSites.Count} inequivalent O sites): " +
-                     $"pw.x scf + nscf and projwfc.x, {processes} MPI processes, preset {Preset.Predict.Name}, in {campaign.StageFolder(job)}");
+                     $"pw.x scf + nscf and projwfc.x, {processes} MPI processes, preset {preset.Name}, in {campaign.StageFolder(job)}");
             var state = new JobRunner(campaign, processes, engine).Run(job, cancel);
             if (state == JobState.Running) throw new InputError(campaign.StageFolder(job), null, "another CoreHole process is running this ground state");
             if (state == JobState.Failed) throw new InputError(campaign.StageFolder(job), null, $"the ground state failed: {campaign.Failure(job)?.Reason}");

@@ -10,10 +10,11 @@ namespace CoreHole.Prediction;
 /// <summary>What to predict: a structure (its ground state is computed) or an existing ground-state run, and where to write.</summary>
 /// <param name="Structure">CIF or POSCAR; null when <paramref name="GroundStateRun"/> is given.</param>
 /// <param name="GroundStateRun">The folder of a finished pw.x + projwfc.x run to start from instead.</param>
+/// <param name="Preset">The ground state's settings: <see cref="Preset.Predict"/>, or settings changed from it.</param>
 /// <param name="DomainDataset">The dataset the model was trained on: its crystalline inputs are the domain that the
 /// out-of-distribution distance is measured against.</param>
 public sealed record StructurePredictionRequest(
-    string? Structure, string? GroundStateRun, string Output, string ModelPath, string DomainDataset, int Processes);
+    string? Structure, string? GroundStateRun, string Output, string ModelPath, string DomainDataset, Preset Preset, int Processes);
 
 /// <summary>One O site's predicted spectrum (on <see cref="Featurizer.TargetGrid"/>), its ±1σ spread and its distance from the training domain.</summary>
 public sealed record SitePrediction(GroundStateSite Site, Curve Mean, Curve Spread, OutOfDistribution.Score Domain);
@@ -43,7 +44,7 @@ public static class StructurePrediction
         Directory.CreateDirectory(request.Output);
         var groundState = request.GroundStateRun is { } run ? GroundState.FromQeRun(run)
             : GroundState.Compute(request.Structure ?? throw new InputError("give a structure file or --ground-state DIR"),
-                Path.Combine(request.Output, GroundStateFolder), request.Processes, engine, progress, cancel);
+                Path.Combine(request.Output, GroundStateFolder), request.Preset, request.Processes, engine, progress, cancel);
         progress($"predicting {groundState.Sites.Count} O sites with {Path.GetFileName(model.Path)} ({model.Model.Kind}, {model.Variant.Name()} input)");
         var result = Predict(groundState, model, domain);
         PredictionFiles.Write(request.Output, result);
