@@ -50,6 +50,10 @@ public class StructurePredictionTests
     }
 
     [Fact]
+    public void ThePredictRecipesBandsReachThreeSigmaBeyondTheModelsWindow() =>
+        Assert.True(global::CoreHole.Simulation.Preset.Predict.PdosReach >= Featurizer.ConductionGrid.Last + 3 * Featurizer.Default.SigmaEv);
+
+    [Fact]
     public void TheMaterialSpectrumWeightsSitesByMultiplicity()
     {
         var energies = new double[] { 0, 1 };
