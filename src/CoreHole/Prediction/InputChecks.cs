@@ -34,15 +34,16 @@ public static class InputChecks
         return curve.Curve;
     }
 
-    /// <summary>A pw.x output as a ground state: an error for a charged run or one with a core-hole O pseudopotential.</summary>
+    /// <summary>A pw.x output as a ground state: an error for a run with a core-hole O pseudopotential (named first: it says
+    /// more than the charge a core-hole run also has) or a charged one.</summary>
     public static PwOutput GroundState(PwOutput run)
     {
-        if (run.TotalCharge is { } charge && Math.Abs(charge) > 0.01)
-            throw new InputError(run.Path, null, string.Create(CultureInfo.InvariantCulture,
-                $"is a charged run (tot_charge {charge:+0.##;-0.##}): a core-hole calculation, not the neutral ground state the model reads"));
         if (run.Species.FirstOrDefault(s => s.Element == "O" && Math.Abs(s.Valence - OxygenValence) > 0.01) is { } hole)
             throw new InputError(run.Path, null, string.Create(CultureInfo.InvariantCulture,
                 $"species {hole.Label} is O with valence {hole.Valence:0.##} (a core-hole O_1s1 pseudopotential): a core-hole calculation, not the ground state"));
+        if (run.TotalCharge is { } charge && Math.Abs(charge) > 0.01)
+            throw new InputError(run.Path, null, string.Create(CultureInfo.InvariantCulture,
+                $"is a charged run (tot_charge {charge:+0.##;-0.##}): a core-hole run or a charged cell, not the neutral ground state the model reads"));
         return run;
     }
 }

@@ -14,7 +14,7 @@ namespace CoreHole.IntegrationTests.QuantumEspresso;
 public class PredictEndToEndTests
 {
     static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
-    static readonly string Quartz = Path.Combine(AppContext.BaseDirectory, "data", "dataset-structures", "alpha-quartz.cif");
+    static readonly string Quartz = Path.Combine(AppContext.BaseDirectory, "data", "seed", "alpha-quartz.cif");   // data/structures/seed
 
     static string Run(params string[] arguments)
     {

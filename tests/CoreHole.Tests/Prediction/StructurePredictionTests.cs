@@ -15,7 +15,7 @@ public class StructurePredictionTests
     static readonly int Length = Featurizer.ConductionGrid.Count;
 
     /// <summary>A small fitted ensemble saved as a model file with the default featurizer, and its training inputs' domain.</summary>
-    static (LoadedModel Model, OutOfDistribution Domain) SmallModel()
+    internal static (LoadedModel Model, OutOfDistribution Domain) SmallModel()
     {
         var x = Learning.TestData.UniformMatrix(24, Length, seed: 3, low: 0, high: 2);
         var y = Learning.TestData.UniformMatrix(24, Length, seed: 4, low: 0.5f, high: 1.5f);
