@@ -14,7 +14,8 @@
 # instead, into runs/predict-speedup/simulate/NAME, and its stage records are summed the same way.
 # The `converged` preset (10 Å supercells, 2x2x2 core-hole k mesh) has run nowhere whole, so its cost per site is
 # made of measurements: the 10 Å site's recorded wall time (data/convergence/NAME/w10, else data/label-width/NAME,
-# mean over its sites) times the 2x2x2/Γ site-cost factor measured in the 8 Å cell (data/convergence/NAME/k2 against
+# mean over its sites; for a material with neither, its 8 Å sites times the median 10 Å / 8 Å factor of the sites
+# measured at both) times the 2x2x2/Γ site-cost factor measured in the 8 Å cell (data/convergence/NAME/k2 against
 # .../fast; for a material without it, the median factor of those measured); plus the `fast` ground state.
 # --table-only prints the table from the runs already made.
 #
@@ -97,9 +98,18 @@ for k2 in glob.glob("data/convergence/*/k2/*/site_*/stage.json"):
     material = k2.split("/")[2]
     fast = glob.glob(f"data/convergence/{material}/fast/{material}/site_*/stage.json")
     if fast: factors[material] = wall(k2) / wall(fast[0])
+# The 10 Å / 8 Å factor of a core-hole site, for every site measured in both (convergence w10 against fast; label-width
+# against data/campaign, site by site).
+widths = [wall(w) / wall(w.replace("/w10/", "/fast/")) for w in glob.glob("data/convergence/*/w10/*/site_*/stage.json")
+          if os.path.exists(w.replace("/w10/", "/fast/"))]
+widths += [wall(w) / wall(w.replace("data/label-width/", "data/campaign/")) for w in glob.glob("data/label-width/*/site_*/stage.json")
+           if os.path.exists(w.replace("data/label-width/", "data/campaign/"))]
 own = sites_of(f"data/convergence/{name}/w10/{name}")
 wide, wide_source = (own, "convergence w10") if own else (sites_of(f"data/label-width/{name}"), "label-width")
-converged, converged_source = None, "no 10 A site measured"
+if not wide and fast_sites:
+    # No 10 Å site of this material yet: its 8 Å sites times the median 10/8 Å factor.
+    wide, wide_source = [statistics.mean(fast_sites) * statistics.median(widths)], f"fast x 10/8A {statistics.median(widths):.2f} (median of {len(widths)})"
+converged, converged_source = None, "no site measured"
 if wide and os.path.exists(gs):
     factor = factors.get(name, statistics.median(factors.values()))
     converged = wall(gs) + count * statistics.mean(wide) * factor
