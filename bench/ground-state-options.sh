@@ -17,7 +17,8 @@ ground_state_options() {
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
 # mse A B ZERO_A ZERO_B FROM: two O-p PDOS as the model sees them, sigma 0.5 eV, from FROM to 15 eV of each one's zero,
 # MSE at mean 1 (`corehole compare`).
-mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$4" --from "$5" --to 15 | grep -E '^│ *-?[0-9]' | awk -F'│' '{gsub(/ /, "", $6); print $6}'; }
+# Its table's last column (a plain table when piped, a boxed one on a terminal).
+mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$4" --from "$5" --to 15 | tr -d '│' | awk '$1 ~ /^-?[0-9.]+$/ {v = $NF} END {print v}'; }
 
 # compare_ground_states MATERIAL FOLDER_A FOLDER_B: one line per O site of MATERIAL, whose ground state finished in both
 # campaign folders: k-points, wall minutes, the nscf's average Davidson iterations per k-point (its last line of them:

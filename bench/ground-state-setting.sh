@@ -20,7 +20,7 @@ for material in "${materials[@]}"; do
   [ -n "$structure" ] || { echo "ground-state-setting.sh: no data/structures/**/$material.cif" >&2; exit 1; }
   # The fast preset with the setting changed; the reference is the campaign's run, whose record says what it ran
   # (its nscf threshold was 1e-8 before fast took 1e-6).
-  ./corehole simulate "$structure" -o "$out" --set "$setting" --dry-run > /dev/null
+  ./corehole simulate "$structure" -o "$out" --preset fast --set "$setting" --plan > /dev/null
   ./corehole simulate -o "$out" --job "$material/gs" --np "$np"
 done
 

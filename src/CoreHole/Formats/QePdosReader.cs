@@ -43,6 +43,31 @@ public static partial class QePdosReader
         };
     }
 
+    /// <summary>
+    /// dos.x's total DOS (QE 6.7, PP/src/do_dos.f90): a header "#  E (eV)   dos(E)     Int dos(E)", with
+    /// "EFermi = x eV" appended for a metal or a smeared run; spin-polarised: E, dosup(E), dosdw(E), Int dos(E).
+    /// </summary>
+    public static SpectrumFile ReadDos(string path)
+    {
+        var file = TextFile.Load(path);
+        var header = file.Lines[0];
+        if (!header.Contains("dos(E)", StringComparison.Ordinal)) throw file.ErrorAt(0, "not a dos.x DOS file: the header should name dos(E)");
+        var spin = header.Contains("dosup(E)", StringComparison.Ordinal);
+        var table = NumericTable.Read(file);
+        var fermi = DosFermi().Match(header) is { Success: true } m ? file.ParseDouble(m.Groups[1].Value, 0, "EFermi") : (double?)null;
+        return new SpectrumFile
+        {
+            Path = path,
+            Format = "qe-dos",
+            Curves = table.NamedCurves(spin ? ["dosup", "dosdw", "int dos"] : ["dos", "int dos"]),
+            Sites = "all atoms",
+            Fermi = fermi,
+            Facts = [new Fact("spin", spin ? "polarised (up, dw)" : "unpolarised")],
+        };
+    }
+
+    [GeneratedRegex(@"EFermi\s*=\s*(\S+)")] private static partial Regex DosFermi();
+
     static string[] TotalNames(bool spin) => spin ? ["dosup", "dosdw", "pdosup", "pdosdw"] : ["dos", "pdos"];
 
     static string[] ProjectedNames(TextFile file, int columns, bool spin)

@@ -26,6 +26,8 @@ public static class SpectrumFiles
             ["*.pdos_atm#*", "atm*_*_*.pdos"], Sniffer.FirstLine("# E (eV)").And(new("`ldos` in it", head => head[0].Contains("ldos"))), QePdosReader.Read),
         new("qe-pdos-tot", FileKind.DensityOfStates, "projwfc total DOS and summed PDOS (spin up/dw)",
             ["*.pdos_tot", "pdos_tot*.dat"], Sniffer.FirstLine("# E (eV)").And(new("no `ldos` in it", head => !head[0].Contains("ldos"))), QePdosReader.Read),
+        new("qe-dos", FileKind.DensityOfStates, "dos.x total DOS: E, dos (spin up/dw), integrated DOS, Fermi energy",
+            ["*.dos"], Sniffer.FirstLine("#").And(new("`dos(E)` in it", head => head[0].Contains("dos(E)"))), QePdosReader.ReadDos),
         new("xanes-average", FileKind.Spectrum, "isotropic average of XSpectra polarisations (qe-seed tools): avg, x, y, z",
             ["xanes*avg*.dat"], Sniffer.FirstLine("# isotropic average (x+y+z)/3"), XSpectraDatReader.Read, RunOutputBeside: true),
         new("xanes-dat", FileKind.Spectrum, "XSpectra xanes.dat: cross-section vs energy from the spectrum zero, header facts (xgamma, xiabs)",

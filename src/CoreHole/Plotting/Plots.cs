@@ -5,6 +5,9 @@ namespace CoreHole.Plotting;
 /// <summary>A curve to draw and its legend entry; <paramref name="Color"/> is a web colour (#rrggbb), or null for the palette's next.</summary>
 public sealed record PlotSeries(string Label, Curve Curve, string? Color = null);
 
+/// <summary>A shaded band between two curves on one grid (an uncertainty band), drawn under the curves.</summary>
+public sealed record PlotBand(string Label, Curve Lower, Curve Upper, string? Color = null);
+
 /// <summary>Points drawn as markers only (x need not increase): sorted errors, peak shifts.</summary>
 public sealed record PlotMarkers(string Label, double[] X, double[] Y, string? Color = null)
 {
@@ -19,6 +22,7 @@ public sealed record PlotArrow(double FromX, double FromY, double ToX, double To
 public sealed record PlotFigure(string XLabel, string YLabel, string? Title = null)
 {
     public IReadOnlyList<PlotSeries> Curves { get; init; } = [];
+    public IReadOnlyList<PlotBand> Bands { get; init; } = [];
     public IReadOnlyList<PlotMarkers> Markers { get; init; } = [];
     public IReadOnlyList<PlotArrow> Arrows { get; init; } = [];
     public (double Y, string Label)? HorizontalLine { get; init; }
@@ -53,6 +57,13 @@ public static class Plots
 
         var plot = new ScottPlot.Plot();
         plot.Font.Automatic();   // a font that is installed (DejaVu on Debian), so text renders on headless machines
+        foreach (var b in figure.Bands)
+        {
+            var fill = plot.Add.FillY(b.Lower.Energies.ToArray(), b.Lower.Intensities.ToArray(), b.Upper.Intensities.ToArray());
+            fill.LegendText = b.Label;
+            fill.FillColor = (b.Color is { } color ? ScottPlot.Color.FromHex(color) : ScottPlot.Colors.Gray).WithAlpha(0.3);
+            fill.LineWidth = 0;
+        }
         foreach (var s in figure.Curves)
         {
             var line = plot.Add.ScatterLine(s.Curve.Energies.ToArray(), Ys(s.Curve.Intensities.ToArray()));

@@ -68,8 +68,8 @@ public class PipelineEndToEndTests
         // The raw pilot PDOS with its nscf output goes through the model's own preprocessing, and gives what the
         // dataset's prepared row gives (to float rounding: a batch of 61 rows is multiplied in another blocking than one row).
         var predictions = Path.Combine(folder, "predicted");
-        Run("predict", model, $"{Pilot}/gs_primitive/pdos/atm4_O_p.pdos", "--ground-state", $"{Pilot}/gs_primitive/nscf.out", "-o", predictions, "--plot");
-        Run("predict", model, dataset, "-o", predictions);
+        Run("predict", $"{Pilot}/gs_primitive/pdos/atm4_O_p.pdos", "--model", model, "--ground-state", $"{Pilot}/gs_primitive/nscf.out", "-o", predictions, "--plot");
+        Run("predict", dataset, "--model", model, "-o", predictions);
         var fromRaw = PredictedColumn(Path.Combine(predictions, "atm4_O_p.pdos.dat"));
         Assert.Equal(160, fromRaw.Length);
         var fromDataset = PredictedColumn(Path.Combine(predictions, "alpha-quartz_O1.dat"));
@@ -89,7 +89,7 @@ public class PipelineEndToEndTests
         Run("train", dataset, "-o", folder, "--hidden", "16", "--epochs", "3");
         var model = Path.Combine(folder, "model.chmlp");
 
-        var (code, output) = CliProcess.Run(Limit, "predict", model, dataset, "-o", folder, "--variant", "valence");
+        var (code, output) = CliProcess.Run(Limit, "predict", dataset, "--model", model, "-o", folder, "--variant", "valence");
         Assert.Equal(2, code);
         Assert.Contains("the model takes the conduction input, not valence", output);
 

@@ -20,6 +20,7 @@ public class LayerTests
         "CoreHole.Evaluation",
         "CoreHole.Cluster",
         "CoreHole.Paper",
+        "CoreHole.Prediction",
         "CoreHole.Reports",
     ];
 
