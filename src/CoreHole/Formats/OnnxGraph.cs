@@ -3,7 +3,7 @@ using Google.Protobuf;
 namespace CoreHole.Formats;
 
 /// <summary>
-/// A small ONNX model as CoreHole exports them: float32 inputs and outputs of shape [batch, width], float32 constants,
+/// A small ONNX model as CoreHole exports them: float32 inputs and outputs of shape [batch, width], float32 (and float64) constants,
 /// standard operators (default domain, opset <see cref="Opset"/>) and string metadata. <see cref="Write"/> encodes the
 /// few messages of ONNX's onnx.proto it needs (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto,
 /// ValueInfoProto and their type and shape messages; field numbers as in onnx.proto) with Google.Protobuf's
@@ -12,7 +12,8 @@ namespace CoreHole.Formats;
 public sealed class OnnxGraph(string name)
 {
     public const int IrVersion = 8, Opset = 17;
-    const int FloatType = 1, FloatAttribute = 1, IntAttribute = 2;
+    public const int FloatType = 1, DoubleType = 11;
+    const int FloatAttribute = 1, IntAttribute = 2;
     const string Batch = "batch";
     readonly List<ByteString> nodes = [], constants = [], inputs = [], outputs = [];
     int count;
@@ -20,14 +21,28 @@ public sealed class OnnxGraph(string name)
     /// <summary>A float32 constant (an initializer) of shape <paramref name="dims"/>, row-major; returns its name.</summary>
     public string Constant(string label, ReadOnlySpan<float> values, params int[] dims)
     {
-        if (values.Length != dims.Aggregate(1L, (a, d) => a * d)) throw new ArgumentException($"{values.Length} values for shape [{string.Join(", ", dims)}]");
         var bytes = new byte[values.Length * sizeof(float)];
         for (int i = 0; i < values.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        return Initializer(label, FloatType, values.Length, bytes, dims);
+    }
+
+    /// <summary>A float64 constant holding <paramref name="values"/> exactly, for a sum that float32 would lose to
+    /// cancellation; returns its name.</summary>
+    public string DoubleConstant(string label, ReadOnlySpan<float> values, params int[] dims)
+    {
+        var bytes = new byte[values.Length * sizeof(double)];
+        for (int i = 0; i < values.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+        return Initializer(label, DoubleType, values.Length, bytes, dims);
+    }
+
+    string Initializer(string label, int type, int count, byte[] bytes, int[] dims)
+    {
+        if (count != dims.Aggregate(1L, (a, d) => a * d)) throw new ArgumentException($"{count} values for shape [{string.Join(", ", dims)}]");
         var tensorName = Fresh(label);
         constants.Add(Message(o =>
         {
             foreach (var d in dims) Varint(o, 1, d);
-            Varint(o, 2, FloatType);
+            Varint(o, 2, type);
             Text(o, 8, tensorName);
             Bytes(o, 9, ByteString.CopyFrom(bytes));
         }));

@@ -45,8 +45,7 @@ public static class OnnxExport
     static (string Mean, string Spread, int Outputs) RidgeResidual(OnnxGraph g, ModelState state) =>
         Members(g, state, "member_{0}_network", (m, z, basis, raw) =>
         {
-            var (w, b) = (state.Array($"member_{m}_ridge_weights"), state.Array($"member_{m}_ridge_intercept"));
-            var ridge = g.Node("Gemm", [raw, g.Constant($"m{m}_ridge_w", w.Data, w.Rows, w.Columns), g.Constant($"m{m}_ridge_b", b.Data, b.Columns)]);
+            var ridge = Ridge(g, raw, state.Array($"member_{m}_ridge_weights"), state.Array($"member_{m}_ridge_intercept"), $"m{m}_ridge");
             return g.Node("Relu", [g.Node("Add", [ridge, g.Node("MatMul", [z, basis])])]);
         });
 
@@ -89,8 +88,16 @@ public static class OnnxExport
     static (string Mean, string Spread, int Outputs) Linear(OnnxGraph g, Matrix weights, Matrix intercept)
     {
         var input = g.Input(InputName, weights.Rows, "the site's input as CoreHole's featurizer makes it");
-        var mean = g.Node("Gemm", [input, g.Constant("weights", weights.Data, weights.Rows, weights.Columns), g.Constant("intercept", intercept.Data, intercept.Columns)]);
+        var mean = Ridge(g, input, weights, intercept, "ridge");
         return (mean, Zero(g, mean), weights.Columns);
+    }
+
+    /// <summary>x·W + b summed in float64, as <see cref="RidgeRegression"/> sums it (its weights cancel), then float32.</summary>
+    static string Ridge(OnnxGraph g, string input, Matrix weights, Matrix intercept, string label)
+    {
+        var x = g.Node("Cast", [input], attributes: [("to", (long)OnnxGraph.DoubleType)]);
+        var sum = g.Node("Gemm", [x, g.DoubleConstant($"{label}_w", weights.Data, weights.Rows, weights.Columns), g.DoubleConstant($"{label}_b", intercept.Data, intercept.Columns)]);
+        return g.Node("Cast", [sum], attributes: [("to", (long)OnnxGraph.FloatType)]);
     }
 
     /// <summary>The same spectrum for every row: a zero-weight Gemm on one number per row (ArgMax, whatever the input's

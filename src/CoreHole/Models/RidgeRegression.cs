@@ -46,17 +46,22 @@ public sealed class RidgeRegression : ISpectrumModel
         return SpectrumPrediction.WithoutSpread(Apply((weights, intercept), inputs));
     }
 
+    /// <summary>x·W + b, summed in double: ridge's weights on the (nearly collinear) PDOS points are large and of
+    /// both signs, so a float sum would lose the prediction's last digits to cancellation (and an exported graph,
+    /// which sums in double too, would disagree with it there).</summary>
     internal static Matrix Apply((Matrix Weights, float[] Intercept) fit, Matrix x)
     {
         var (w, b) = fit;
         var result = new Matrix(x.Rows, w.Columns);
+        var sums = new double[w.Columns];
         for (int r = 0; r < x.Rows; r++)
         {
-            var row = result.Row(r);
-            b.CopyTo(row);
+            for (int j = 0; j < w.Columns; j++) sums[j] = b[j];
             var input = x.Row(r);
             for (int i = 0; i < w.Rows; i++)
-                for (int j = 0; j < w.Columns; j++) row[j] += input[i] * w[i, j];
+                for (int j = 0; j < w.Columns; j++) sums[j] += (double)input[i] * w[i, j];
+            var row = result.Row(r);
+            for (int j = 0; j < w.Columns; j++) row[j] = (float)sums[j];
         }
         return result;
     }
