@@ -17,14 +17,13 @@ namespace CoreHole.Cli.Commands;
 /// </summary>
 static class PredictCommand
 {
-    public const string DefaultModel = "data/models/default/model.chmodel";
     public const string DefaultDomain = "data/dataset.h5";
 
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "a structure (CIF, POSCAR); or O-p PDOS files (projwfc, VASP, OptaDOS, columns, ...) or dataset .h5 files", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "folder for the predicted spectra (created if needed); a structure's ground state runs in its ground-state/ and is reused", Required = true };
-        var model = new Option<string>("--model", "-m") { Description = $"a model file (corehole train; .chmodel or the paper MLP's .chmlp); default {DefaultModel}", DefaultValueFactory = _ => DefaultModel };
+        var model = new Option<string?>("--model", "-m") { Description = $"a model file (corehole train; .chmodel or the paper MLP's .chmlp); default: the shipped model, {ShippedModel.RelativePath} of this clone, wherever you run from" };
         var groundState = new Option<string?>("--ground-state") { Description = "an existing ground-state run: its folder (pw.x scf/nscf outputs and projwfc PDOS files) to predict every O site from; with PDOS files, the pw.x output giving their band edges" };
         var processes = new Option<int>("--np") { Description = "MPI processes of the ground state's DFT runs (default: this machine's cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var settings = new Option<string?>("--set") { Description = "change settings of the ground state's predict preset, e.g. 'ecutwfc=25,ecutrho=200' (checks and tests; the keys of simulate --set)" };
@@ -43,7 +42,7 @@ static class PredictCommand
             var given = parse.GetValue(inputs)!;
             var folder = parse.GetValue(output)!;
             var run = parse.GetValue(groundState);
-            var modelPath = parse.GetValue(model)!;
+            var modelPath = parse.GetValue(model) ?? ShippedModel.Find();
             if (given.Length == 0 && run is null) throw new InputError("give a structure (CIF, POSCAR), PDOS files or a dataset, or --ground-state DIR");
             if (given.Length == 0 || (given.Length == 1 && !given[0].EndsWith(".h5", StringComparison.OrdinalIgnoreCase) && StructureFiles.Detect(given[0]) is not null))
             {
@@ -73,6 +72,8 @@ static class PredictCommand
         var g = result.GroundState;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{g.Material}: gap {g.Edges.Gap:0.00} eV; ground state {(g.Reused ? "reused" : "computed")} ({g.WallSeconds:0} s on {g.Processes} processes), prediction {result.PredictSeconds * 1000:0} ms"));
+        if (result.Chemistry is { } chemistry)
+            Console.WriteLine($"  training chemistry: {(chemistry.Flagged ? "OUTSIDE" : "inside")} ({chemistry.Describe()})");
         foreach (var s in result.Sites)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s.Site.Label,-6} x{s.Site.Multiplicity,-3} domain distance {s.Domain.Distance:0.00}{(s.Domain.Flagged ? "  OUT OF DISTRIBUTION" : "")}"));

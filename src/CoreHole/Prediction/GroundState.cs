@@ -13,10 +13,10 @@ public sealed record GroundStateSite(string Label, int Atom, int Multiplicity, C
 /// <summary>
 /// A ground state as a prediction reads it: band edges and the O-p PDOS of every inequivalent O site, on pw.x's
 /// absolute energy scale, with where it came from and what it cost (<see cref="WallSeconds"/> on
-/// <see cref="Processes"/> MPI processes; zero for a run made elsewhere).
+/// <see cref="Processes"/> MPI processes; zero for a run made elsewhere) and the elements of its cell.
 /// </summary>
 public sealed partial record GroundState(string Material, string Source, BandEdges Edges, IReadOnlyList<GroundStateSite> Sites,
-    string Recipe, double WallSeconds, int Processes, bool Reused)
+    string Recipe, double WallSeconds, int Processes, bool Reused, IReadOnlyList<string> Elements)
 {
     /// <summary>
     /// The ground state of a structure's primitive cell with <paramref name="preset"/> (<see cref="Preset.Predict"/>, or
@@ -46,7 +46,7 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
             : throw new InputError(Path.Combine(stage, StageRecord.FileName), null, $"no result '{key}'");
         var edges = new BandEdges(Result("vbm_ev"), Result("cbm_ev"), "bands of the ground state's scf and nscf (stage.json)");
         var sites = plan.OxygenSites.Select(s => Site(s, Path.Combine(stage, "pdos", $"atm{s.Atom + 1}_O_p.pdos.gz"))).ToList();
-        return new GroundState(plan.Name, stage, edges, sites, record.Preset, record.WallSeconds, record.Processes, reused);
+        return new GroundState(plan.Name, stage, edges, sites, record.Preset, record.WallSeconds, record.Processes, reused, ElementsOf(plan.Primitive));
     }
 
     /// <summary>
@@ -71,8 +71,10 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
         var sites = Symmetry.InequivalentSites(cell, "O");
         if (sites.Count == 0) throw new InputError(run.Path, null, "has no O atom");
         return new GroundState(Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/')), folder, edges,
-            sites.Select(s => Site(s, PdosOf(files, s.Atom + 1, folder))).ToList(), $"QE run in {folder}", 0, 0, Reused: true);
+            sites.Select(s => Site(s, PdosOf(files, s.Atom + 1, folder))).ToList(), $"QE run in {folder}", 0, 0, Reused: true, ElementsOf(cell));
     }
+
+    static string[] ElementsOf(Crystal cell) => [.. cell.Atoms.Select(a => a.Element).Distinct().Order(StringComparer.Ordinal)];
 
     static GroundStateSite Site(Site site, string pdos) =>
         new(site.Label, site.Atom, site.Multiplicity, InputChecks.OxygenP(pdos), pdos);

@@ -22,10 +22,11 @@ public sealed record SitePrediction(GroundStateSite Site, Curve Mean, Curve Spre
 /// <summary>
 /// Every O site of a material predicted, and the material's spectrum: the multiplicity-weighted mean of its sites, what
 /// a powder measurement sees. Its spread is the weighted mean of the sites' (their errors come from the same
-/// networks, so they are taken as fully correlated rather than averaging down).
+/// networks, so they are taken as fully correlated rather than averaging down). <see cref="Chemistry"/> compares the
+/// material with the model's training chemistry, where the model file records it.
 /// </summary>
 public sealed record MaterialPrediction(GroundState GroundState, LoadedModel Model, IReadOnlyList<SitePrediction> Sites,
-    Curve Mean, Curve Spread, double PredictSeconds);
+    Curve Mean, Curve Spread, double PredictSeconds, ChemistryCheck? Chemistry);
 
 /// <summary>
 /// <c>corehole predict STRUCTURE</c>: the ground state alone (<see cref="GroundState"/>), then the model on every
@@ -62,7 +63,7 @@ public static class StructurePrediction
             domain.Of(inputs.Row(i), predicted.Spread.Row(i)))).ToList();
         var weights = groundState.Sites.Select(s => (double)s.Multiplicity).ToArray();
         return new MaterialPrediction(groundState, model, sites, WeightedMean(sites.Select(s => s.Mean).ToList(), weights),
-            WeightedMean(sites.Select(s => s.Spread).ToList(), weights), clock.Elapsed.TotalSeconds);
+            WeightedMean(sites.Select(s => s.Spread).ToList(), weights), clock.Elapsed.TotalSeconds, ChemistryCheck.Of(groundState, model.Domain));
     }
 
     /// <summary>The weighted mean of curves on one grid.</summary>

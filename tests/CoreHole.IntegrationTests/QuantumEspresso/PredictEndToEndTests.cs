@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CoreHole.Datasets;
+using CoreHole.Evaluation;
 using CoreHole.Models;
 using CoreHole.Tests.Simulation;
 
@@ -15,6 +16,11 @@ public class PredictEndToEndTests
 {
     static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
     static readonly string Quartz = Path.Combine(AppContext.BaseDirectory, "data", "seed", "alpha-quartz.cif");   // data/structures/seed
+    static readonly string MgOPoscar = Path.Combine(AppContext.BaseDirectory, "data", "layouts", "MgO.poscar");
+
+    /// <summary>Physics aside: low cutoffs, Γ scf, a 2x2x2 nscf, bands only to the window's top (CBM + 15 eV with
+    /// projwfc's margin); one process, as MPI waits dominate on a loaded machine.</summary>
+    static readonly string[] Quick = ["--set", "ecutwfc=20,ecutrho=160,scf_k_length=4,nscf_k_length=8,pdos_reach=13", "--np", "1"];
 
     static string Run(params string[] arguments)
     {
@@ -45,10 +51,7 @@ public class PredictEndToEndTests
         Run("dataset", "synthetic", "-o", dataset, "--sites", "40");
         var model = SmallEnsemble(dataset, Path.Combine(folder, "model.chmodel"));
         var output = Path.Combine(folder, "quartz");
-        string[] predict = ["predict", Quartz, "-o", output, "--model", model, "--domain", dataset,
-            // Physics aside: low cutoffs, Γ scf, a 2x2x2 nscf, bands only to the window's top (CBM + 15 eV with projwfc's
-            // margin); one process, as MPI waits dominate on a loaded machine.
-            "--set", "ecutwfc=20,ecutrho=160,scf_k_length=4,nscf_k_length=8,pdos_reach=13", "--np", "1"];
+        string[] predict = ["predict", Quartz, "-o", output, "--model", model, "--domain", dataset, .. Quick];
         Assert.Contains("wrote 1 site spectra", Run(predict));
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
@@ -79,5 +82,30 @@ public class PredictEndToEndTests
         Run("predict", "--ground-state", Path.Combine(output, "ground-state", "alpha-quartz", "gs"), "-o", fromRun,
             "--model", model, "--domain", dataset);
         Assert.Equal(siteRows.Select(r => r[1]), Rows(Path.Combine(fromRun, "O1.csv")).Select(r => r[1]));
+    }
+
+    /// <summary>
+    /// A POSCAR with no model named: the shipped silica model predicts rock-salt MgO and says the material lies outside
+    /// what it was trained on (Mg unseen, a gap below silica's) in its output, the CSV header and summary.json.
+    /// </summary>
+    [Fact]
+    public void MgOFromAPoscarWithTheShippedModelIsFlaggedOutsideItsChemistry()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("corehole-predict-poscar-").FullName, "mgo");
+        var printed = Run(["predict", MgOPoscar, "-o", output, .. Quick]);
+        Assert.Contains("training chemistry: OUTSIDE (elements never seen in training: Mg; band gap", printed);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var root = summary.RootElement;
+        Assert.EndsWith(ShippedModel.RelativePath, root.GetProperty("model").GetProperty("path").GetString());
+        var chemistry = root.GetProperty("chemistry");
+        Assert.True(chemistry.GetProperty("outside_training").GetBoolean());
+        Assert.Equal(["Mg"], chemistry.GetProperty("unseen_elements").EnumerateArray().Select(e => e.GetString()));
+        var site = Assert.Single(root.GetProperty("sites").EnumerateArray().ToList());   // one O site in rock salt
+        Assert.Equal(1, site.GetProperty("multiplicity").GetInt32());
+        Assert.Contains(File.ReadLines(Path.Combine(output, "O1.csv")), l => l.StartsWith("# training chemistry: OUTSIDE", StringComparison.Ordinal));
+        var rows = Rows(Path.Combine(output, "material.csv"));
+        Assert.Equal(160, rows.Length);
+        Assert.All(rows, r => Assert.True(r.All(double.IsFinite) && r[1] >= 0 && r[2] >= 0, string.Join(",", r)));
     }
 }

@@ -50,6 +50,34 @@ public class StructurePredictionTests
     }
 
     [Fact]
+    public void TheShippedSilicaModelSaysMgOIsOutsideItsChemistry()
+    {
+        var groundState = GroundState.FromQeRun(TestData.Path("qe-seed/MgO/gs"));
+        Assert.Equal(["Mg", "O"], groundState.Elements);
+        var model = ShippedModel.Load();
+        var prediction = StructurePrediction.Predict(groundState, model, new OutOfDistribution(model.Domain!));
+        var chemistry = prediction.Chemistry ?? throw new Xunit.Sdk.XunitException("the shipped model records a training domain");
+        Assert.Equal(["Mg"], chemistry.UnseenElements);
+        Assert.True(chemistry.BandGapOutside, chemistry.Describe());   // MgO's 4.77 eV, below silica's
+        Assert.True(chemistry.Flagged);
+        Assert.Equal("elements never seen in training: Mg; band gap 4.77 eV outside the training range " +
+            $"{model.Domain!.MinBandGapEv:0.00}-{model.Domain.MaxBandGapEv:0.00} eV", chemistry.Describe());
+        var (small, smallDomain) = SmallModel();
+        Assert.Null(StructurePrediction.Predict(groundState, small, smallDomain).Chemistry);   // its file records no domain: no check
+    }
+
+    [Fact]
+    public void AMaterialInsideTheTrainingChemistryIsNotFlagged()
+    {
+        var silica = new GroundState("quartz", "", new BandEdges(0, 5.8, "test"), [], "", 0, 0, false, ["O", "Si"]);
+        var domain = new TrainingDomain(new Matrix(1, 1, [0f]), 1, 1, ["O", "Si"], 5.49, 6.09);
+        var check = ChemistryCheck.Of(silica, domain)!;
+        Assert.Empty(check.UnseenElements);
+        Assert.False(check.Flagged, check.Describe());
+        Assert.True(ChemistryCheck.Of(silica with { Edges = new BandEdges(0, 6.2, "test") }, domain)!.BandGapOutside);
+    }
+
+    [Fact]
     public void ThePredictRecipesBandsReachThreeSigmaBeyondTheModelsWindow() =>
         Assert.True(global::CoreHole.Simulation.Preset.Predict.PdosReach >= Featurizer.ConductionGrid.Last + 3 * Featurizer.Default.SigmaEv);
 
