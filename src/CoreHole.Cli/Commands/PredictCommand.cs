@@ -76,7 +76,7 @@ static class PredictCommand
             Console.WriteLine($"  training chemistry: {(chemistry.Flagged ? "OUTSIDE" : "inside")} ({chemistry.Describe()})");
         foreach (var s in result.Sites)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Site.Label,-6} x{s.Site.Multiplicity,-3} domain distance {s.Domain.Distance:0.00}{(s.Domain.Flagged ? "  OUT OF DISTRIBUTION" : "")}"));
+                $"  {s.Site.Label,-6} x{s.Site.Multiplicity,-3} domain distance {s.Domain.Distance:0.00}{(s.Domain.Spread is { } spread ? $", spread {spread:0.00}" : "")} (each flagged above 1){(s.Domain.Flagged ? "  OUT OF DISTRIBUTION" : "")}"));
         Console.WriteLine($"wrote {result.Sites.Count} site spectra, the material spectrum and {PredictionFiles.Summary} to {folder}");
     }
 }

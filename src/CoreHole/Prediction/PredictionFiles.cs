@@ -39,7 +39,7 @@ public static class PredictionFiles
     }
 
     static string DomainLine(Evaluation.OutOfDistribution.Score score) => string.Create(CultureInfo.InvariantCulture,
-        $"# out of distribution: {(score.Flagged ? "YES" : "no")} (distance to the nearest training input {score.Distance:0.00} of the training domain's edge, flagged above 1)\n");
+        $"# out of distribution: {(score.Flagged ? "YES" : "no")} (distance to the nearest training input {score.Distance:0.00} of the training domain's edge{(score.Spread is { } spread ? $", mean spread {spread:0.00} of the held-out sites' 95th percentile" : "")}; each flagged above 1)\n");
 
     static string Csv(MaterialPrediction prediction, string what, Curve mean, Curve spread, string extra)
     {
@@ -96,7 +96,7 @@ public static class PredictionFiles
             Sites = p.Sites.Select(s => new
             {
                 s.Site.Label, Atom = s.Site.Atom + 1, s.Site.Multiplicity, Pdos = s.Site.PdosPath,
-                OutOfDistribution = s.Domain.Flagged, DomainDistance = Math.Round(s.Domain.Distance, 4),
+                OutOfDistribution = s.Domain.Flagged, DomainDistance = Math.Round(s.Domain.Distance, 4), SpreadScore = s.Domain.Spread is { } spread ? Math.Round(spread, 4) : (double?)null,
                 MeanSigma = Math.Round(Evaluation.OutOfDistribution.MeanOf([.. s.Spread.Intensities.ToArray().Select(v => (float)v)]), 5),
                 Csv = s.Site.Label + ".csv", Png = s.Site.Label + ".png",
             }),
