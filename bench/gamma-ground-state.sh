@@ -19,7 +19,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS
 python=/usr/bin/python3
 
 # The primitive cell first: its plan writes the P1 primitive cell that the 2x2x2 supercell repeats.
-./corehole simulate data/structures/seed/alpha-quartz.cif -o "$out" --set gamma_cell_width=8 --dry-run >/dev/null
+./corehole simulate data/structures/seed/alpha-quartz.cif -o "$out" --set gamma_cell_width=8 --plan >/dev/null
 $python - "$out/alpha-quartz/structure.cif" "$out/alpha-quartz-2x2x2.cif" <<'EOF'
 import sys
 lines = open(sys.argv[1]).read().splitlines()
@@ -39,7 +39,7 @@ for i in range(2):
                 out.append(f"{element}{n} {element} {(float(x) + i) / 2:.10f} {(float(y) + j) / 2:.10f} {(float(z) + k) / 2:.10f}")
 open(sys.argv[2], "w").write("\n".join(out) + "\n")
 EOF
-./corehole simulate "$out/alpha-quartz-2x2x2.cif" -o "$out" --keep-cell --dry-run >/dev/null
+./corehole simulate "$out/alpha-quartz-2x2x2.cif" -o "$out" --keep-cell --plan >/dev/null
 ./corehole simulate -o "$out" --job alpha-quartz/gs --np "$np"
 ./corehole simulate -o "$out" --job alpha-quartz-2x2x2/gs --np "$np"
 

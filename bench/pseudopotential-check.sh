@@ -18,7 +18,7 @@ for structure in "${structures[@]}"; do
   material=$(basename "$structure" .cif)
   for folder in "$fast" "$high"; do
     extra=(); [ "$folder" = "$high" ] && extra=(--set "$setting")
-    ./corehole simulate "$structure" -o "$folder" "${extra[@]}" --dry-run > /dev/null
+    ./corehole simulate "$structure" -o "$folder" "${extra[@]}" --plan > /dev/null
     ./corehole simulate -o "$folder" --job "$material/gs" --np "$np" > "$folder/$material.log" 2>&1 || { echo "$material: ground state failed in $folder (see its log)" >&2; continue 2; }
   done
   compare_ground_states "$material" "$fast" "$high"
