@@ -50,7 +50,7 @@ replot() {
   (cd "$work" && rm -f xanes.dat && xspectra.x -in plot.in > plot.out 2>&1) 2> /dev/null || true
   [ "$(grep -vc '^#' "$work/xanes.dat" 2> /dev/null)" = 1600 ] || { echo "xspectra.x replot failed in $work" >&2; exit 1; }
 }
-mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$3" --from -1 --to 15 | grep -E '^│ *-?[0-9]' | awk -F'│' '{gsub(/ /, "", $6); print $6}'; }
+mse() { ./corehole compare "$1" "$2" --sigma 0.5 --zero-a "$3" --zero-b "$3" --from -1 --to 15 | tail -n 1 | awk '{ print $NF }'; }
 
 printf "site\tpolarisation\tsteps_made"; printf "\tmse_at_%s" "${steps[@]}"; printf "\n"
 for stage in "$folder"/*/site_*/; do
