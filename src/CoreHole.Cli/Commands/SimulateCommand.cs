@@ -67,11 +67,12 @@ static class SimulateCommand
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
             var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
             var uncertainty = parse.GetValue(order) == "uncertainty" ? ModelUncertainty.Load(parse.GetValue(model)!) : null;
-            var jobs = uncertainty is null ? campaign.Jobs(materials, costs) : UncertaintyOrder.Jobs(campaign, materials, costs, uncertainty, np);
+            var ranked = uncertainty is null ? null : UncertaintyOrder.Rank(campaign, materials, costs, uncertainty, np);
+            var jobs = ranked is null ? campaign.Jobs(materials, costs) : UncertaintyOrder.Jobs(campaign, materials, costs, ranked);
             if (dry || parse.GetValue(planOnly))
             {
                 PrintPlan(campaign, materials, jobs, costs, np);
-                if (uncertainty is not null) PrintRanking(UncertaintyOrder.Rank(campaign, materials, costs, uncertainty, np));
+                if (ranked is not null) PrintRanking(ranked);
                 return 0;
             }
             if (slurm && parse.GetValue(stopAfter) is not null) throw new InputError("--stop-after-minutes applies to the local executor; on Slurm use --time");
@@ -100,7 +101,7 @@ static class SimulateCommand
             }
             var (doneNow, failedNow) = CampaignProgress.Run(executor, jobs);
             (done, failed) = (done + doneNow, failed + failedNow);
-            var left = jobs.Count(j => campaign.IsToDo(j, retryFailed: false));
+            var left = campaign.Jobs(materials).Count(j => campaign.IsToDo(j, retryFailed: false));
             AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");
             return failed > 0 ? 1 : 0;
         });

@@ -48,9 +48,9 @@ public static class UncertaintyOrder
         return [.. ranked.OrderBy(s => s.Score is null).ThenByDescending(s => s.Score ?? 0)];
     }
 
-    /// <summary>What a run takes, in order: <see cref="GroundStates"/>, then the <see cref="Rank"/>ed sites.</summary>
-    public static IReadOnlyList<CampaignJob> Jobs(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, ISiteUncertainty model, int processes) =>
-        [.. GroundStates(campaign, materials, costs), .. Rank(campaign, materials, costs, model, processes).Select(s => s.Job)];
+    /// <summary>What a run takes, in order: <see cref="GroundStates"/>, then the sites as <see cref="Rank"/> ordered them (<paramref name="ranked"/>).</summary>
+    public static IReadOnlyList<CampaignJob> Jobs(Campaign campaign, IReadOnlyList<MaterialPlan> materials, CostModel costs, IReadOnlyList<RankedSite> ranked) =>
+        [.. GroundStates(campaign, materials, costs), .. ranked.Select(s => s.Job)];
 
     static CampaignJob GroundStateOf(MaterialPlan plan) => new(plan.Name, null, plan.Primitive.Atoms.Count);
 }

@@ -59,7 +59,7 @@ public class UncertaintyOrderTests
         Assert.DoesNotContain("stishovite-p1", model.Asked);
 
         // The run takes every ground state first, in the campaign's order, then the ranked sites.
-        var jobs = UncertaintyOrder.Jobs(campaign, materials, costs, model, processes: 1);
+        var jobs = UncertaintyOrder.Jobs(campaign, materials, costs, ranked);
         Assert.Equal(campaign.Jobs(materials, costs).Where(j => !j.IsCoreHole), jobs.Take(3));
         Assert.Equal(ranked.Select(s => s.Job), jobs.Skip(3));
     }
@@ -86,7 +86,8 @@ public class UncertaintyOrderTests
         // Cheapest next spectrum first: a material's sites run right after its ground state.
         Assert.Equal(["ABW", "SOD", "stishovite-p1"], cheapest.Select(j => j.Material).Distinct());
         Assert.True(cheapest[1].IsCoreHole);
-        var uncertainty = UncertaintyOrder.Jobs(campaign, materials, costs, new FixedSpreads(new Dictionary<string, double>()), processes: 1);
+        var uncertainty = UncertaintyOrder.Jobs(campaign, materials, costs,
+            UncertaintyOrder.Rank(campaign, materials, costs, new FixedSpreads(new Dictionary<string, double>()), processes: 1));
         Assert.Equal(cheapest.ToHashSet(), uncertainty.ToHashSet());
         Assert.NotEqual(cheapest, uncertainty);
     }
