@@ -77,6 +77,9 @@ static class AcquisitionBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{sites.Length} crystalline sites of {groups.Distinct().Count()} materials in {dataset}, conduction input; {folds} outer group folds x {repeats} repeats, seed {seed}; " +
             $"training pools of {foldSizes.Min(f => f.Pool)}-{foldSizes.Max(f => f.Pool)} sites (mean {meanPool:F0}); start {start} random sites, {step} more a step; {clock.Elapsed.TotalMinutes:F1} min"));
+        var minutes = hours.Select(h => h * 60).Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"core-hole wall time a site: {minutes[0]:F1}-{minutes[^1]:F1} min ({Bootstrap.Quantile(minutes, 0.1):F1}-{Bootstrap.Quantile(minutes, 0.9):F1} between the 10th and 90th percentiles)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"group-CV MSE with the whole pool (every strategy's last point): {fullPool:F4}"));
         Console.WriteLine("| order | sites to reach the whole pool's MSE | share of the pool | its hours / the pool's | MSE at 60% of the pool (± sd over repeats) | sites to reach random's MSE at 60% |");
         Console.WriteLine("|---|---|---|---|---|---|");
