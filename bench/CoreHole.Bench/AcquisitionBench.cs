@@ -52,14 +52,14 @@ static class AcquisitionBench
 
         // [strategy][repeat][fold] -> the acquisition's points.
         var runs = Strategies.Select(_ => Enumerable.Range(0, repeats).Select(_ => new List<Point>[folds]).ToArray()).ToArray();
-        var foldSizes = new List<(int Pool, int Held)>();
+        var poolSizes = new List<int>();
         for (int r = 0; r < repeats; r++)
         {
             var fold = GroupFolds.Assign(groups, folds, seed + r);
             for (int k = 0; k < folds; k++)
             {
                 var (held, pool) = GroupFolds.Split(fold, k);
-                foldSizes.Add((pool.Length, held.Length));
+                poolSizes.Add(pool.Length);
                 for (int s = 0; s < Strategies.Length; s++)
                     runs[s][r][k] = Acquire(Strategies[s].Strategy, pool, held, x, y, groups, hours, start, step, seed * 1000L + r * 10 + k);
                 Console.Error.Write($"\rrepeat {r + 1}/{repeats}, fold {k + 1}/{folds}, {clock.Elapsed.TotalMinutes:F1} min   ");
@@ -73,10 +73,10 @@ static class AcquisitionBench
         Plot(Path.Combine(output, "acquisition-sites.png"), curves, c => c.Sites, "O sites chosen (of each outer fold's training pool)", fullPool);
         Plot(Path.Combine(output, "acquisition-hours.png"), curves, c => c.Hours.Mean, "core-hole compute of the chosen sites (hours, as measured)", fullPool);
 
-        var meanPool = foldSizes.Average(f => f.Pool);
+        var meanPool = poolSizes.Average();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{sites.Length} crystalline sites of {groups.Distinct().Count()} materials in {dataset}, conduction input; {folds} outer group folds x {repeats} repeats, seed {seed}; " +
-            $"training pools of {foldSizes.Min(f => f.Pool)}-{foldSizes.Max(f => f.Pool)} sites (mean {meanPool:F0}); start {start} random sites, {step} more a step; {clock.Elapsed.TotalMinutes:F1} min"));
+            $"training pools of {poolSizes.Min()}-{poolSizes.Max()} sites (mean {meanPool:F0}); start {start} random sites, {step} more a step; {clock.Elapsed.TotalMinutes:F1} min"));
         var minutes = hours.Select(h => h * 60).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"core-hole wall time a site: {minutes[0]:F1}-{minutes[^1]:F1} min ({Bootstrap.Quantile(minutes, 0.1):F1}-{Bootstrap.Quantile(minutes, 0.9):F1} between the 10th and 90th percentiles)"));
