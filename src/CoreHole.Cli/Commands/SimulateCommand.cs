@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using CoreHole.Cluster;
+using CoreHole.Prediction;
 using CoreHole.Simulation;
 using CoreHole.Simulation.Engines.QuantumEspresso;
 using Spectre.Console;
@@ -27,12 +29,15 @@ static class SimulateCommand
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (wide: 10 Å) in every direction" };
         var keepCell = new Option<bool>("--keep-cell") { Description = "compute the ground state of the structures given in their own cell, not spglib's primitive cell (e.g. a supercell, to check k sampling)" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
+        var order = new Option<string>("--order") { Description = "which jobs first: cheapest (the cheapest next spectrum first) or uncertainty (every ground state, then the core-hole sites by the model's spread per estimated minute)", DefaultValueFactory = _ => "cheapest" };
+        order.AcceptOnlyFromAmong("cheapest", "uncertainty");
+        var model = new Option<string>("--model") { Description = $"with --order uncertainty: the ensemble whose spread orders the sites; default {PredictCommand.DefaultModel}", DefaultValueFactory = _ => PredictCommand.DefaultModel };
         var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SingleJob.PrepareTask}'): what a cluster task runs" };
         var executors = new ExecutorOptions();
 
         var command = new Command("simulate", "Compute ground-state O-p PDOS and core-hole O K-edge spectra with Quantum ESPRESSO, resumably.")
         {
-            structures, output, manifest, preset, settings, processes, dryRun, planOnly, retry, maxAtoms, supercell, keepCell, stopAfter, job,
+            structures, output, manifest, preset, settings, processes, dryRun, planOnly, retry, maxAtoms, supercell, keepCell, stopAfter, order, model, job,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -61,10 +66,13 @@ static class SimulateCommand
             var materials = (given.Count > 0 ? given.DistinctBy(p => p.Name) : campaign.Materials())
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
             var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
-            var jobs = campaign.Jobs(materials, costs);
+            var uncertainty = parse.GetValue(order) == "uncertainty" ? ModelUncertainty.Load(parse.GetValue(model)!) : null;
+            var ranked = uncertainty is null ? null : UncertaintyOrder.Rank(campaign, materials, costs, uncertainty, np);
+            var jobs = ranked is null ? campaign.Jobs(materials, costs) : UncertaintyOrder.Jobs(campaign, materials, costs, ranked);
             if (dry || parse.GetValue(planOnly))
             {
                 PrintPlan(campaign, materials, jobs, costs, np);
+                if (ranked is not null) PrintRanking(ranked);
                 return 0;
             }
             if (slurm && parse.GetValue(stopAfter) is not null) throw new InputError("--stop-after-minutes applies to the local executor; on Slurm use --time");
@@ -83,8 +91,17 @@ static class SimulateCommand
                 var deadline = parse.GetValue(stopAfter) is { } minutes ? DateTimeOffset.UtcNow.AddMinutes(minutes) : (DateTimeOffset?)null;
                 executor = new LocalExecutor(campaign, Engine, np, parse.GetValue(retry), deadline);
             }
-            var (done, failed) = CampaignProgress.Run(executor, jobs);
-            var left = jobs.Count(j => campaign.IsToDo(j, retryFailed: false));
+            var (done, failed) = (0, 0);
+            if (uncertainty is not null && !slurm)
+            {
+                // Ground states first; then the sites ranked again, now that those ground states give their inputs.
+                (done, failed) = CampaignProgress.Run(executor, UncertaintyOrder.GroundStates(campaign, materials, costs));
+                costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
+                jobs = [.. UncertaintyOrder.Rank(campaign, materials, costs, uncertainty, np).Select(s => s.Job)];
+            }
+            var (doneNow, failedNow) = CampaignProgress.Run(executor, jobs);
+            (done, failed) = (done + doneNow, failed + failedNow);
+            var left = campaign.Jobs(materials).Count(j => campaign.IsToDo(j, retryFailed: false));
             AnsiConsole.MarkupLineInterpolated($"campaign {campaign.Folder}: {done} jobs done now, {failed} failed, {left} still to do");
             return failed > 0 ? 1 : 0;
         });
@@ -129,6 +146,15 @@ static class SimulateCommand
         }
         Tables.Write(["material", "space group", "atoms", "O sites", "supercell", "min width (Å)", "done", "outdated", "failed", "running", "to do", "est. to do"], table);
         AnsiConsole.MarkupLineInterpolated($"{materials.Count} materials in run order (the cheapest next spectrum first), {materials.Sum(m => m.OxygenSites.Count)} O sites; estimated time left with --np {np}: {Duration(total)}");
+    }
+
+    /// <summary>The sites to do in the order <c>--order uncertainty</c> takes them, with what ranks them.</summary>
+    static void PrintRanking(IReadOnlyList<RankedSite> sites)
+    {
+        Tables.Write(["site", "spread", "est. min", "spread / min"], [.. sites.Select(s => (IReadOnlyList<string>)[s.Job.Id,
+            s.Spread is { } spread ? spread.ToString("0.0000", CultureInfo.InvariantCulture) : "-", (s.Seconds / 60).ToString("0.0", CultureInfo.InvariantCulture),
+            s.Score is { } score ? score.ToString("0.00000", CultureInfo.InvariantCulture) : "-"])]);
+        AnsiConsole.MarkupLineInterpolated($"{sites.Count} core-hole sites to do, after the ground states, by the model's spread per estimated minute ({sites.Count(s => s.Spread is null)} wait for their ground state: last, in the campaign's order)");
     }
 
     static int[,] SupercellMatrix(string text)

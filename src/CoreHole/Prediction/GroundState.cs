@@ -40,13 +40,19 @@ public sealed partial record GroundState(string Material, string Source, BandEdg
             if (state == JobState.Running) throw new InputError(campaign.StageFolder(job), null, "another CoreHole process is running this ground state");
             if (state == JobState.Failed) throw new InputError(campaign.StageFolder(job), null, $"the ground state failed: {campaign.Failure(job)?.Reason}");
         }
-        var stage = campaign.StageFolder(job);
+        return Finished(campaign, plan) with { Reused = reused };
+    }
+
+    /// <summary>The finished ground state of a campaign's material: its stage record's band edges and its sites' O-p PDOS.</summary>
+    public static GroundState Finished(Campaign campaign, MaterialPlan plan)
+    {
+        var stage = campaign.StageFolder(new CampaignJob(plan.Name, null, plan.Primitive.Atoms.Count));
         var record = StageRecord.TryRead(stage) ?? throw new InputError(stage, null, "no stage.json: the ground state did not finish");
         double Result(string key) => record.Results.TryGetValue(key, out var v) ? v
             : throw new InputError(Path.Combine(stage, StageRecord.FileName), null, $"no result '{key}'");
         var edges = new BandEdges(Result("vbm_ev"), Result("cbm_ev"), "bands of the ground state's scf and nscf (stage.json)");
         var sites = plan.OxygenSites.Select(s => Site(s, Path.Combine(stage, "pdos", $"atm{s.Atom + 1}_O_p.pdos.gz"))).ToList();
-        return new GroundState(plan.Name, stage, edges, sites, record.Preset, record.WallSeconds, record.Processes, reused, ElementsOf(plan.Primitive));
+        return new GroundState(plan.Name, stage, edges, sites, record.Preset, record.WallSeconds, record.Processes, Reused: true, ElementsOf(plan.Primitive));
     }
 
     /// <summary>

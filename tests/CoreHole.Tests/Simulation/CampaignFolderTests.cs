@@ -47,7 +47,7 @@ public class CampaignFolderTests
     static double SilicaElectrons(string element) => element switch { "Si" => 4, "O" => 6, _ => throw new ArgumentException(element) };
 
     /// <summary>A new campaign whose jobs are sized by silica's electron counts.</summary>
-    static Campaign Silica() => Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Fast, SilicaElectrons);
+    internal static Campaign Silica() => Campaign.Open(Directory.CreateTempSubdirectory("corehole-campaign-").FullName, Preset.Fast, SilicaElectrons);
 
     /// <summary>The materials in the order a run takes them, costed from what has finished.</summary>
     static string[] RunOrder(Campaign campaign) =>
@@ -131,7 +131,7 @@ public class CampaignFolderTests
     }
 
     /// <summary>Marks a job finished as the current code would (a ground state with its projwfc input).</summary>
-    static void Finish(Campaign campaign, CampaignJob job)
+    internal static void Finish(Campaign campaign, CampaignJob job)
     {
         var stage = campaign.StageFolder(job);
         Directory.CreateDirectory(stage);
