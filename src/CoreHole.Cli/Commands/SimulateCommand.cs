@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoreHole.Evaluation;
 using System.Globalization;
 using CoreHole.Cluster;
 using CoreHole.Prediction;
@@ -31,7 +32,7 @@ static class SimulateCommand
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
         var order = new Option<string>("--order") { Description = "which jobs first: cheapest (the cheapest next spectrum first) or uncertainty (every ground state, then the core-hole sites by the model's spread per estimated minute)", DefaultValueFactory = _ => "cheapest" };
         order.AcceptOnlyFromAmong("cheapest", "uncertainty");
-        var model = new Option<string>("--model") { Description = $"with --order uncertainty: the ensemble whose spread orders the sites; default {PredictCommand.DefaultModel}", DefaultValueFactory = _ => PredictCommand.DefaultModel };
+        var model = new Option<string?>("--model") { Description = $"with --order uncertainty: the ensemble whose spread orders the sites; default: the shipped model, {ShippedModel.RelativePath} of this clone" };
         var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SingleJob.PrepareTask}'): what a cluster task runs" };
         var executors = new ExecutorOptions();
 
@@ -66,7 +67,7 @@ static class SimulateCommand
             var materials = (given.Count > 0 ? given.DistinctBy(p => p.Name) : campaign.Materials())
                 .Where(p => parse.GetValue(maxAtoms) is not { } max || p.SupercellAtoms <= max).ToList();
             var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
-            var uncertainty = parse.GetValue(order) == "uncertainty" ? ModelUncertainty.Load(parse.GetValue(model)!) : null;
+            var uncertainty = parse.GetValue(order) == "uncertainty" ? ModelUncertainty.Load(parse.GetValue(model) ?? ShippedModel.Find()) : null;
             var ranked = uncertainty is null ? null : UncertaintyOrder.Rank(campaign, materials, costs, uncertainty, np);
             var jobs = ranked is null ? campaign.Jobs(materials, costs) : UncertaintyOrder.Jobs(campaign, materials, costs, ranked);
             if (dry || parse.GetValue(planOnly))
