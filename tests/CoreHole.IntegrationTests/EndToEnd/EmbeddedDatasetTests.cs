@@ -27,7 +27,7 @@ public class EmbeddedDatasetTests
     public void CommittedDatasetMeetsTheTargetsAndMatchesTheCampaign()
     {
         var dataset = DatasetFile.Read(Path.Combine(Repository, "data", "dataset.h5"));
-        var sets = ReproductionSites.FromCampaign(CampaignFolder, Path.Combine(Repository, "data", "structures", "amorphous"));
+        var sets = ReproductionSites.FromCampaigns([CampaignFolder], Path.Combine(Repository, "data", "structures", "amorphous"));
         var finished = sets.Crystalline.Concat(sets.Amorphous).Concat(sets.Oxides).ToDictionary(s => s.Id);
 
         Assert.Equal(dataset.Count, dataset.Records.Select(r => r.Id).Distinct().Count());
