@@ -22,7 +22,7 @@ public static class TransferByCompound
     /// trained without it on, and each predictor's prediction of its held-out rows (the model first; none if it has no
     /// held-out rows) and the model's of its transfer rows (null if it has none).</summary>
     public sealed record Fold(string Formula, int[] HeldOut, int[] Transfer, int[] Training,
-        IReadOnlyList<(string Name, Matrix Predicted)> HeldOutPredictions, Matrix? TransferPredicted);
+        IReadOnlyList<(string Name, string Kind, Matrix Predicted)> HeldOutPredictions, Matrix? TransferPredicted);
 
     /// <summary>
     /// The compounds to hold out, by formula in ordinal order: every formula among <paramref name="heldOut"/> or
@@ -52,9 +52,8 @@ public static class TransferByCompound
             var set = sites.Training(training);
             fitted.Fit(set.Inputs, set.Targets, set.Groups);
             Matrix Predict(int[] rows) => fitted.Predict(Rows.Select(sites.Inputs, rows)).Mean;
-            IReadOnlyList<(string, Matrix)> predictions = c.HeldOut.Length == 0 ? [] :
-                [(modelName, Predict(c.HeldOut)), .. Transfer.Baselines(set, Rows.Select(sites.Inputs, c.HeldOut), Rows.Select(sites.Conduction, c.HeldOut), seed)
-                    .Select(b => (b.Name, b.Predicted))];
+            IReadOnlyList<(string, string, Matrix)> predictions = c.HeldOut.Length == 0 ? [] :
+                [(modelName, fitted.Kind, Predict(c.HeldOut)), .. Transfer.Baselines(set, Rows.Select(sites.Inputs, c.HeldOut), Rows.Select(sites.Conduction, c.HeldOut), seed)];
             return new Fold(c.Formula, c.HeldOut, c.Transfer, training, predictions, c.Transfer.Length == 0 ? null : Predict(c.Transfer));
         })];
     }
