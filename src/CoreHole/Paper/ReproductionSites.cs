@@ -57,7 +57,7 @@ public sealed record ReproductionSites(
     /// </summary>
     public static ReproductionSites Synthetic(int crystalline, int amorphous, int seed)
     {
-        string[] transferFormulas = ["Al2O3", "MgO", "Li2O", "GeO2", "SrTiO3"], otherFormulas = ["MgO", "MgO", "TiO2", "TiO2", "BaO", "K2O", "ZrO2", "CaO"];
+        string[] transferFormulas = ["Al2O3", "MgO", "Li2O", "GeO2", "SrTiO3"], otherFormulas = ["MgO", "MgO", "TiO2", "TiO2", "BaO"];
         IEnumerable<SiteRecord> Renamed(int seed, IReadOnlyList<string> names) => SyntheticSites.Make(3 * names.Count, seed)
             .GroupBy(s => s.Material).Take(names.Count).SelectMany((g, i) => g.Select(s => s with { Material = names[i] }));
         var oxides = Renamed(seed + 2, TransferOxides);

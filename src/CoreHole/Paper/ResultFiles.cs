@@ -32,8 +32,8 @@ public sealed record SitePrediction(string Material, string Site, double[] Energ
 }
 
 /// <summary>A material of the leave-one-compound-out transfer: its compound's formula, its set (the oxide campaign's, or
-/// the transfer oxides') and how many sites the model holding its compound out was trained on.</summary>
-public sealed record HeldOutMaterial(string Formula, string Material, string Set, int TrainingSites);
+/// the transfer oxides'), the fit that held its compound out (numbered from 1) and how many sites that fit trained on.</summary>
+public sealed record HeldOutMaterial(string Formula, string Material, string Set, int Fit, int TrainingSites);
 
 /// <summary>One site's measured DFT wall times (its material's ground state; its own core-hole run).</summary>
 public sealed record SiteCost(string Material, string Site, double GroundStateSeconds, double CoreHoleSeconds);
@@ -118,11 +118,11 @@ public sealed class ResultFiles(string folder)
         File.Exists(CostFile) ? [.. Rows(CostFile, 4).Select(r => new SiteCost(r[0], r[1], Number(r[2], CostFile), Number(r[3], CostFile)))] : [];
 
     public void WriteCompounds(IEnumerable<HeldOutMaterial> materials) =>
-        Write(CompoundsFile, "formula,material,set,training_sites\n" + string.Concat(materials.Select(m => $"{m.Formula},{m.Material},{m.Set},{m.TrainingSites}\n")));
+        Write(CompoundsFile, "formula,material,set,fit,training_sites\n" + string.Concat(materials.Select(m => $"{m.Formula},{m.Material},{m.Set},{m.Fit},{m.TrainingSites}\n")));
 
     /// <summary>The leave-one-compound-out transfer's materials, none if the run made no such transfer.</summary>
     public IReadOnlyList<HeldOutMaterial> ReadCompounds() =>
-        File.Exists(CompoundsFile) ? [.. Rows(CompoundsFile, 4).Select(r => new HeldOutMaterial(r[0], r[1], r[2], (int)Number(r[3], CompoundsFile)))] : [];
+        File.Exists(CompoundsFile) ? [.. Rows(CompoundsFile, 5).Select(r => new HeldOutMaterial(r[0], r[1], r[2], (int)Number(r[3], CompoundsFile), (int)Number(r[4], CompoundsFile)))] : [];
 
     /// <summary>A search's cv-results.csv (header and rows), or null if the run made none for <paramref name="model"/>.</summary>
     public string[][]? ReadCv(string model) =>

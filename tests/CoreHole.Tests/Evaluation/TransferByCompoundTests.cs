@@ -12,18 +12,19 @@ public class TransferByCompoundTests
     static readonly int[] Pool = [0, 1, 2, 3, 4, 5], HeldOut = [2, 3, 4, 5], TransferRows = [6, 7];
 
     [Fact]
-    public void PolymorphsLeaveTogetherAndTransferSitesJoinTheirFormula()
+    public void PolymorphsLeaveTogetherAndTransferOnlyFormulasShareTheWholePool()
     {
-        var compounds = TransferByCompound.Compounds(Formulas, HeldOut, TransferRows);
-        Assert.Equal(["BaO", "MgO", "SrTiO3", "TiO2"], compounds.Select(c => c.Formula));
-        var byFormula = compounds.ToDictionary(c => c.Formula);
-        Assert.Equal([2, 3], byFormula["TiO2"].HeldOut);
-        Assert.Equal([4], byFormula["MgO"].HeldOut);
-        Assert.Equal([6], byFormula["MgO"].Transfer);
-        Assert.Empty(byFormula["SrTiO3"].HeldOut);
-        Assert.Equal([7], byFormula["SrTiO3"].Transfer);
-        Assert.Equal([0, 1, 4, 5], TransferByCompound.TrainingRows(Formulas, Pool, "TiO2"));
-        Assert.Equal(Pool, TransferByCompound.TrainingRows(Formulas, Pool, "SrTiO3")); // nothing of it in the pool
+        Assert.Equal([["BaO"], ["MgO"], ["TiO2"], ["SrTiO3"]], TransferByCompound.Groups(Formulas, HeldOut, TransferRows));
+        Assert.Equal([0, 1, 4, 5], TransferByCompound.TrainingRows(Formulas, Pool, ["TiO2"]));
+        Assert.Equal(Pool, TransferByCompound.TrainingRows(Formulas, Pool, ["SrTiO3"])); // nothing of it in the pool
+    }
+
+    [Fact]
+    public void BoundedFoldsDealTheCompoundsIntoGroups()
+    {
+        string[] formulas = ["SiO2", "A", "B", "C", "D", "E", "E", "Q"];
+        Assert.Equal([["A", "C", "E"], ["B", "D"], ["Q"]], TransferByCompound.Groups(formulas, [1, 2, 3, 4, 5, 6], [7], maxFolds: 2));
+        Assert.Equal([["A"], ["B"], ["C"], ["D"], ["E"]], TransferByCompound.Groups(formulas, [1, 2, 3, 4, 5, 6], [], maxFolds: 9));
     }
 
     [Fact]
@@ -38,12 +39,13 @@ public class TransferByCompoundTests
 
         var folds = TransferByCompound.Run(sites, pool, heldOut, transfer, () => new RidgeRegression([0.1, 1, 10], seed: 0), "ridge", seed: 0);
 
-        Assert.Equal(TransferByCompound.Compounds(formulas, heldOut, transfer).Select(c => c.Formula), folds.Select(f => f.Formula));
+        Assert.Equal(TransferByCompound.Groups(formulas, heldOut, transfer), folds.Select(f => f.Formulas));
         Assert.Equal(heldOut.Concat(transfer).Order(), folds.SelectMany(f => f.HeldOut.Concat(f.Transfer)).Order());
         foreach (var fold in folds)
         {
-            Assert.DoesNotContain(fold.Training, i => formulas[i] == fold.Formula);
-            Assert.Equal(pool.Count(i => formulas[i] != fold.Formula), fold.Training.Length);
+            Assert.DoesNotContain(fold.Training, i => fold.Formulas.Contains(formulas[i]));
+            Assert.Equal(pool.Count(i => !fold.Formulas.Contains(formulas[i])), fold.Training.Length);
+            Assert.All(fold.HeldOut.Concat(fold.Transfer), i => Assert.Contains(formulas[i], fold.Formulas));
             // The model and the four baselines, each a row per held-out site; the transfer sites by the model alone.
             Assert.Equal(fold.HeldOut.Length == 0 ? 0 : 5, fold.HeldOutPredictions.Count);
             Assert.All(fold.HeldOutPredictions, p => Assert.Equal(fold.HeldOut.Length, p.Predicted.Rows));
