@@ -36,10 +36,11 @@ static class ReproduceCommand
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+            var oxideFolder = parse.GetValue(oxides)!;
+            string[] campaigns = Directory.Exists(oxideFolder) ? [parse.GetValue(campaign)!, oxideFolder] : [parse.GetValue(campaign)!];
             var sites = parse.GetValue(synthetic) is > 0 and var count
                 ? ReproductionSites.Synthetic(count, Math.Max(count / 3, 1), seed: 0)
-                : ReproductionSites.FromCampaigns([parse.GetValue(campaign)!, .. Directory.Exists(parse.GetValue(oxides)) ? [parse.GetValue(oxides)!] : Array.Empty<string>()],
-                    parse.GetValue(amorphous)!);
+                : ReproductionSites.FromCampaigns(campaigns, parse.GetValue(amorphous)!);
             Log($"sites from {sites.Description}: {sites.Crystalline.Count} crystalline SiO2, {sites.Amorphous.Count} amorphous SiO2, {sites.Oxides.Count} transfer oxides, {sites.OtherOxides?.Count ?? 0} other oxides");
             foreach (var note in sites.Notes) Log(note);
 
