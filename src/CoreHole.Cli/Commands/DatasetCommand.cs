@@ -77,8 +77,8 @@ static class DatasetCommand
             table.Add(["sites", $"{data.Count} in {records.Select(r => r.Material).Distinct().Count()} materials"]);
             table.Add(["preprocessing", $"Gaussian sigma {f.SigmaEv} eV; input {f.InputNormalization}, target {f.TargetNormalization}, x{f.IntensityScale}; band-gap window {f.GapWindowEv} eV"]);
             table.Add(["inputs", string.Join(", ", InputVariants.All.Select(v => $"{v.Name()} {data.Inputs[v].Columns}")) + $"; target {data.Targets.Columns}"]);
-            table.Add(["sets (preset)", string.Join(", ", records.GroupBy(r => r.Origin is { } o ? $"{o.Set} ({o.Preset})" : "not from a campaign")
-                .Select(g => $"{g.Key} {g.Count()} in {g.Select(r => r.Material).Distinct().Count()}"))]);
+            table.Add(["sets (preset)", string.Join("; ", records.GroupBy(r => r.Origin is { } o ? $"{o.Set} ({o.Preset})" : "set not recorded (a manifest, or a file built before sets were)")
+                .Select(g => $"{g.Key}: {g.Count()} sites in {g.Select(r => r.Material).Distinct().Count()} materials"))]);
             table.Add(["band gap (eV)", $"{records.Min(r => r.Edges.Gap):0.00} to {records.Max(r => r.Edges.Gap):0.00}, mean {records.Average(r => r.Edges.Gap):0.00}"]);
             table.Add(["spectrum thresholds", $"{records.Count(r => r.SpectrumThreshold.IsFallback)} onset fallbacks, {records.Count(r => !r.SpectrumThreshold.IsFallback)} stated by the data"]);
             table.Add(["PDOS zero above data", $"{data.ZeroAboveData.Count(z => z)} sites"]);
