@@ -1,5 +1,6 @@
 using CoreHole.Datasets;
 using CoreHole.Evaluation;
+using CoreHole.Learning;
 using CoreHole.Models;
 using static CoreHole.Paper.Evaluations;
 
@@ -24,7 +25,7 @@ public static class CompoundTransfer
     /// <summary>The default predictor, or with <paramref name="quick"/> the same design with 2 networks instead of 5:
     /// the fits are the section's whole cost.</summary>
     public static ISpectrumModel Model(bool quick) =>
-        quick ? new RidgeResidualEnsemble(members: 2, hidden: 32, weightDecay: 1e-3f, seed: 0) : DefaultPredictor.Unfitted(seed: 0);
+        DefaultPredictor.Unfitted(seed: 0, members: quick ? 2 : 5);
 
     /// <returns>Why the section has no results, or null when it was written.</returns>
     public static string? Run(ReproductionSites sites, ResultFiles results, bool quick, Action<string> log)
@@ -40,9 +41,7 @@ public static class CompoundTransfer
         string[] formulas = [.. records.Select(r => r.Origin?.Formula
             ?? throw new InputError(r.Provenance.Source, null, $"{r.Id}: no formula (not read from a campaign folder)"))];
         var input = new TransferByCompound.Sites(data.Inputs[Input], data.Inputs[InputVariant.Conduction], data.Targets, data.Materials, formulas);
-        string modelName = quick ? $"{DefaultPredictor.Name}, 2 networks" : DefaultPredictor.Name;
-
-        var folds = TransferByCompound.Run(input, [.. crystalline, .. heldOut], heldOut, transfer, () => Model(quick), modelName, seed: 0,
+        var folds = TransferByCompound.Run(input, [.. crystalline, .. heldOut], heldOut, transfer, () => Model(quick), DefaultPredictor.Name, seed: 0,
             maxFolds: quick ? QuickFolds : null, (formulas, n, count) => log($"leave-one-compound-out: {formulas} held out ({n}/{count})"));
         var withSites = folds.Where(f => f.HeldOut.Length > 0).ToList();
         int[] heldRows = [.. withSites.SelectMany(f => f.HeldOut)];
@@ -66,9 +65,9 @@ public static class CompoundTransfer
         return null;
     }
 
-    static Learning.Matrix Stacked(IReadOnlyList<Learning.Matrix> parts)
+    static Matrix Stacked(IReadOnlyList<Matrix> parts)
     {
-        var result = new Learning.Matrix(parts.Sum(p => p.Rows), parts[0].Columns);
+        var result = new Matrix(parts.Sum(p => p.Rows), parts[0].Columns);
         int row = 0;
         foreach (var part in parts)
             for (int i = 0; i < part.Rows; i++) part.Row(i).CopyTo(result.Row(row++));
