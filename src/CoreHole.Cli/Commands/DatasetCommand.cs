@@ -28,10 +28,11 @@ static class DatasetCommand
         var targetNorm = new Option<string>("--normalize-target") { Description = "spectrum intensity: none, max or area:FROM:TO over its threshold-aligned window", DefaultValueFactory = _ => Featurizer.Default.TargetNormalization.ToString() };
         var scale = new Option<double>("--intensity-scale") { Description = "factor applied after normalising (16 with area:-1:15: mean intensity 1 over the window)", DefaultValueFactory = _ => Featurizer.Default.IntensityScale };
         var gapWindow = new Option<double>("--gap-window") { Description = "band-gap input: eV sampled from the mid-gap upward; must reach past every half-gap", DefaultValueFactory = _ => Featurizer.Default.GapWindowEv };
+        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are recorded as amorphous SiO2", DefaultValueFactory = _ => MaterialSets.DefaultAmorphousFolder };
         var zeroAbove = new Option<bool>("--zero-above-pdos") { Description = "take a PDOS as zero above its last energy instead of refusing it (too few empty bands); flagged per site" };
         var command = new Command("build", "Assemble O sites from DFT output folders into one HDF5 dataset: raw curves, the three input variants, targets, splits, provenance.")
         {
-            sources, output, seed, sigma, inputNorm, targetNorm, scale, gapWindow, zeroAbove,
+            sources, output, seed, sigma, inputNorm, targetNorm, scale, gapWindow, amorphous, zeroAbove,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +41,7 @@ static class DatasetCommand
             var sites = new List<SiteRecord>();
             foreach (var source in parse.GetValue(sources)!)
             {
-                var reading = SiteSources.Read(source);
+                var reading = SiteSources.Read(source, parse.GetValue(amorphous)!);
                 sites.AddRange(reading.Sites);
                 Console.WriteLine($"{source}: {reading.Sites.Count} sites{(reading.Skipped.Count > 0 ? $", {reading.Skipped.Count} not finished" : "")}");
             }
@@ -76,6 +77,8 @@ static class DatasetCommand
             table.Add(["sites", $"{data.Count} in {records.Select(r => r.Material).Distinct().Count()} materials"]);
             table.Add(["preprocessing", $"Gaussian sigma {f.SigmaEv} eV; input {f.InputNormalization}, target {f.TargetNormalization}, x{f.IntensityScale}; band-gap window {f.GapWindowEv} eV"]);
             table.Add(["inputs", string.Join(", ", InputVariants.All.Select(v => $"{v.Name()} {data.Inputs[v].Columns}")) + $"; target {data.Targets.Columns}"]);
+            table.Add(["sets (preset)", string.Join("; ", records.GroupBy(r => r.Origin is { } o ? $"{o.Set} ({o.Preset})" : "set not recorded (a manifest, or a file built before sets were)")
+                .Select(g => $"{g.Key}: {g.Count()} sites in {g.Select(r => r.Material).Distinct().Count()} materials"))]);
             table.Add(["band gap (eV)", $"{records.Min(r => r.Edges.Gap):0.00} to {records.Max(r => r.Edges.Gap):0.00}, mean {records.Average(r => r.Edges.Gap):0.00}"]);
             table.Add(["spectrum thresholds", $"{records.Count(r => r.SpectrumThreshold.IsFallback)} onset fallbacks, {records.Count(r => !r.SpectrumThreshold.IsFallback)} stated by the data"]);
             table.Add(["PDOS zero above data", $"{data.ZeroAboveData.Count(z => z)} sites"]);

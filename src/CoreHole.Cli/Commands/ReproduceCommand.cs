@@ -4,6 +4,7 @@ using CoreHole.Training;
 using CoreHole.Reports;
 using CoreHole.Evaluation;
 using CoreHole.Paper;
+using CoreHole.Datasets;
 
 namespace CoreHole.Cli.Commands;
 
@@ -18,14 +19,15 @@ static class ReproduceCommand
         var output = new Option<string>("--output", "-o") { Description = "folder of the report (index.html, figures, results) and its work files", DefaultValueFactory = _ => "report" };
         var quick = new Option<bool>("--quick") { Description = "search 8 of the 108 combinations (minutes instead of hours)" };
         var campaign = new Option<string>("--campaign") { Description = "the campaign folder of DFT results", DefaultValueFactory = _ => "data/campaign" };
-        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
+        var oxides = new Option<string>("--oxides") { Description = "the oxide campaign folder, whose compounds the leave-one-compound-out transfer holds out one at a time (left out if absent)", DefaultValueFactory = _ => "data/oxides" };
+        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures are amorphous SiO2", DefaultValueFactory = _ => MaterialSets.DefaultAmorphousFolder };
         var synthetic = new Option<int>("--synthetic") { Description = "instead of the campaign, this many made-up crystalline sites (and a third as many amorphous): to try the pipeline; nothing is a result" };
         var labelWidth = new Option<string>("--label-width") { Description = "the label-width study's summary.tsv, drawn beside the error against supercell width (skipped if absent)", DefaultValueFactory = _ => "data/label-width/summary.tsv" };
         var jobs = new Option<int>("--jobs") { Description = "with --executor local: search jobs run side by side", DefaultValueFactory = _ => Environment.ProcessorCount };
         var executors = new ExecutorOptions(follows: true);
         var command = new Command("reproduce", "Train on the embedded dataset as the paper did, evaluate, and write a static HTML report with every figure of the paper.")
         {
-            output, quick, campaign, amorphous, synthetic, labelWidth, jobs,
+            output, quick, campaign, oxides, amorphous, synthetic, labelWidth, jobs,
         };
         executors.AddTo(command);
         command.SetAction(parse =>
@@ -34,10 +36,12 @@ static class ReproduceCommand
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             var clock = Stopwatch.StartNew();
             void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+            var oxideFolder = parse.GetValue(oxides)!;
+            string[] campaigns = Directory.Exists(oxideFolder) ? [parse.GetValue(campaign)!, oxideFolder] : [parse.GetValue(campaign)!];
             var sites = parse.GetValue(synthetic) is > 0 and var count
                 ? ReproductionSites.Synthetic(count, Math.Max(count / 3, 1), seed: 0)
-                : ReproductionSites.FromCampaign(parse.GetValue(campaign)!, parse.GetValue(amorphous)!);
-            Log($"sites from {sites.Description}: {sites.Crystalline.Count} crystalline SiO2, {sites.Amorphous.Count} amorphous SiO2, {sites.Oxides.Count} transfer oxides");
+                : ReproductionSites.FromCampaigns(campaigns, parse.GetValue(amorphous)!);
+            Log($"sites from {sites.Description}: {sites.Crystalline.Count} crystalline SiO2, {sites.Amorphous.Count} amorphous SiO2, {sites.Oxides.Count} transfer oxides, {sites.OtherOxides?.Count ?? 0} other oxides");
             foreach (var note in sites.Notes) Log(note);
 
             using var cancel = StopSignals.Token();

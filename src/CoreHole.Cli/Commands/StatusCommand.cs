@@ -5,6 +5,7 @@ using CoreHole.Reports;
 using CoreHole.Simulation;
 using Spectre.Console;
 using CoreHole.Paper;
+using CoreHole.Datasets;
 
 namespace CoreHole.Cli.Commands;
 
@@ -17,8 +18,8 @@ static class StatusCommand
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "a campaign folder (corehole simulate) or a search folder (corehole train --search)" };
-        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures count as amorphous SiO2", DefaultValueFactory = _ => "data/structures/amorphous" };
-        var command = new Command("status", "Summarise a campaign or search folder: jobs done, failed and to do, compute time, the finished sites per set (crystalline SiO2, amorphous SiO2, transfer oxides), and Slurm's view of submitted jobs.") { folder, amorphous };
+        var amorphous = new Option<string>("--amorphous") { Description = "the folder of amorphous cells: campaign materials made from its structures count as amorphous SiO2", DefaultValueFactory = _ => MaterialSets.DefaultAmorphousFolder };
+        var command = new Command("status", "Summarise a campaign or search folder: jobs done, failed and to do, compute time, the finished sites per set (crystalline SiO2, amorphous SiO2, transfer oxides, other oxides), and Slurm's view of submitted jobs.") { folder, amorphous };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder)!;
@@ -35,7 +36,7 @@ static class StatusCommand
             {
                 var campaign = Simulation.Campaign.Open(path, SimulateCommand.Engine.ValenceElectrons);
                 Campaign(campaign, tasks);
-                Sets(ReproductionSites.FromCampaign(path, parse.GetValue(amorphous)!));
+                Sets(ReproductionSites.FromCampaigns([path], parse.GetValue(amorphous)!));
                 reported = id => id.Contains('/') && campaign.State(id) is JobState.Done or JobState.Failed;
             }
             if (tasks.Count > 0) Cluster(tasks, reported);

@@ -7,11 +7,13 @@ namespace CoreHole.Datasets;
 /// <summary>
 /// The finished sites of a <c>corehole simulate</c> campaign folder. A site counts once both its material's ground state
 /// and its own core-hole stage have their stage.json (the mark of a finished stage); anything else is listed as
-/// skipped, so a campaign still running can be read safely. Nothing in the folder is written.
+/// skipped, so a campaign still running can be read safely. Nothing in the folder is written. Each site carries its
+/// <see cref="SiteOrigin"/>: its set (amorphous cells are recognised in <c>amorphousFolder</c>), formula, preset and
+/// supercell width.
 /// </summary>
 public static class CampaignSource
 {
-    public static SourceReading Read(string folder)
+    public static SourceReading Read(string folder, string amorphousFolder = MaterialSets.DefaultAmorphousFolder)
     {
         var campaign = Campaign.Open(folder);
         var sites = new List<SiteRecord>();
@@ -20,6 +22,7 @@ public static class CampaignSource
         {
             var groundJob = new CampaignJob(plan.Name, null, 0);
             var ground = StageRecord.TryRead(campaign.StageFolder(groundJob));
+            var set = MaterialSets.Of(plan, amorphousFolder);
             foreach (var site in plan.OxygenSites)
             {
                 var siteJob = new CampaignJob(plan.Name, site.Label, 0);
@@ -29,7 +32,10 @@ public static class CampaignSource
                     skipped.Add($"{siteJob.Id}: {(ground is null ? "ground state" : "core hole")} not finished");
                     continue;
                 }
-                sites.Add(Site(plan.Name, site, ground, coreHole, campaign.StageFolder(groundJob), campaign.StageFolder(siteJob)));
+                sites.Add(Site(plan.Name, site, ground, coreHole, campaign.StageFolder(groundJob), campaign.StageFolder(siteJob)) with
+                {
+                    Origin = new SiteOrigin(set, MaterialSets.Formula(plan.Primitive), coreHole.Preset, plan.SupercellMinWidth),
+                });
             }
         }
         return new SourceReading(sites, skipped);

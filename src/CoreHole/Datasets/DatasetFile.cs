@@ -53,6 +53,10 @@ public static class DatasetFile
             ["spectrum_threshold_source"] = Strings(records, r => r.SpectrumThreshold.Source),
             ["spectrum_threshold_fallback"] = records.Select(r => (byte)(r.SpectrumThreshold.IsFallback ? 1 : 0)).ToArray(),
             ["pdos_zero_above_data"] = data.ZeroAboveData.Select(z => (byte)(z ? 1 : 0)).ToArray(),
+            // The campaign's word on each site (SiteOrigin); empty and NaN for a site from a manifest or made up.
+            ["set"] = Strings(records, r => r.Origin?.Set ?? ""),
+            ["formula"] = Strings(records, r => r.Origin?.Formula ?? ""),
+            ["supercell_width_a"] = Numbers(records, r => r.Origin?.SupercellWidth ?? double.NaN),
         };
         var raw = new H5Group();
         AddCurves(raw, "pdos", records.Select(r => r.Pdos));
@@ -76,6 +80,7 @@ public static class DatasetFile
             ["settings"] = Strings(records, r => r.Provenance.Settings),
             ["ground_state_wall_s"] = Numbers(records, r => r.Provenance.GroundStateWallSeconds),
             ["core_hole_wall_s"] = Numbers(records, r => r.Provenance.CoreHoleWallSeconds),
+            ["preset"] = Strings(records, r => r.Origin?.Preset ?? ""),
             ["source"] = Strings(records, r => StoredSource(r.Provenance.Source, folder)),
         };
         provenance.Attributes["source_paths"] = "relative to the folder of this file when they start with ./ or ../";
@@ -118,11 +123,12 @@ public static class DatasetFile
                 sites.Dataset("spectrum_threshold_fallback").Read<byte[]>());
             var (code, codeVersion, settings, source) = (S(provenance, "code"), S(provenance, "code_version"), S(provenance, "settings"), S(provenance, "source"));
             var (gsWall, chWall) = (D(provenance, "ground_state_wall_s"), D(provenance, "core_hole_wall_s"));
+            var origins = ReadOrigins(sites, provenance, material.Length);
             var pdos = ReadCurves(raw, "pdos");
             var spectra = ReadCurves(raw, "spectrum");
             var records = Enumerable.Range(0, material.Length).Select(i => new SiteRecord(material[i], site[i], multiplicity[i], pdos[i],
                 new BandEdges(vbm[i], cbm[i], edgesSource[i]), spectra[i], new Threshold(threshold[i], thresholdSource[i], fallback[i] != 0),
-                new SiteProvenance(code[i], codeVersion[i], settings[i], gsWall[i], chWall[i], ReadSource(source[i], folder)))).ToList();
+                new SiteProvenance(code[i], codeVersion[i], settings[i], gsWall[i], chWall[i], ReadSource(source[i], folder)), origins[i])).ToList();
 
             var inputs = InputNames.ToDictionary(p => p.Key, p => ReadTable(file.Group("inputs").Dataset(p.Value)));
             var splitGroup = file.Group("splits");
@@ -134,6 +140,17 @@ public static class DatasetFile
         {
             throw new InputError(path, null, $"unreadable dataset: {e.Message}", e);
         }
+    }
+
+    /// <summary>Each site's <see cref="SiteOrigin"/>, or null where it has none; a file written before origins were
+    /// recorded (the same format otherwise) has none at all.</summary>
+    static SiteOrigin?[] ReadOrigins(IH5Group sites, IH5Group provenance, int count)
+    {
+        if (!sites.LinkExists("set")) return new SiteOrigin?[count];
+        var (set, formula, width) = (sites.Dataset("set").Read<string[]>(), sites.Dataset("formula").Read<string[]>(),
+            sites.Dataset("supercell_width_a").Read<double[]>());
+        var preset = provenance.Dataset("preset").Read<string[]>();
+        return [.. Enumerable.Range(0, count).Select(i => set[i].Length == 0 ? null : new SiteOrigin(set[i], formula[i], preset[i], width[i]))];
     }
 
     /// <summary>

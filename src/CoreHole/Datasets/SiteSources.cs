@@ -12,8 +12,9 @@ public sealed record SourceReading(IReadOnlyList<SiteRecord> Sites, IReadOnlyLis
 /// </summary>
 public static class SiteSources
 {
-    public static SourceReading Read(string path) =>
-        Directory.Exists(path) ? CampaignSource.Read(path)
+    /// <param name="amorphousFolder">For a campaign folder: where its amorphous cells' structures are (<see cref="MaterialSets"/>).</param>
+    public static SourceReading Read(string path, string amorphousFolder = MaterialSets.DefaultAmorphousFolder) =>
+        Directory.Exists(path) ? CampaignSource.Read(path, amorphousFolder)
         : File.Exists(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ManifestSource.Read(path)
         : throw new InputError(path, null, "not a source of sites: give a campaign folder (with campaign.json) or a manifest .csv");
 

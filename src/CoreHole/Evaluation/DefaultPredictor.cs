@@ -14,7 +14,9 @@ public static class DefaultPredictor
 
     /// <summary>Ridge regression plus 5 smooth residual networks of 32, weight decay 1e-3 (<see cref="RidgeResidualEnsemble"/>):
     /// of the designs bench/CoreHole.Bench <c>designs</c> measures, the one whose group-CV MSE matches ridge's.</summary>
-    public static IEnsembleModel Unfitted(int seed) => new RidgeResidualEnsemble(hidden: 32, weightDecay: 1e-3f, seed: seed);
+    /// <param name="members">Fewer networks make a cheaper fit of the same design (the report's <c>--quick</c> transfer).</param>
+    public static IEnsembleModel Unfitted(int seed, int members = 5) =>
+        new RidgeResidualEnsemble(members: members, hidden: 32, weightDecay: 1e-3f, seed: seed);
 
     /// <param name="HeldOut">The calibration's cross-validation run, its spreads scaled as the model's.</param>
     public sealed record Trained(IEnsembleModel Model, Calibration.Coverage Coverage, int Sites, int Materials, CrossValidation.Result HeldOut);

@@ -16,9 +16,13 @@ public static class Evaluations
         AmorphousConduction = "amorphous-conduction", AmorphousBandGap = "amorphous-band-gap", AmorphousValence = "amorphous-valence",
         CrystallineByAmorphousModel = "crystalline-by-amorphous-model", Oxides = "oxides-valence", SrTiO3 = "srtio3-valence";
 
+    // Beyond the paper (CompoundTransfer): the oxide campaign's compounds each held out of the default predictor, and
+    // the transfer oxides predicted by the default predictor trained on crystalline SiO2 alone and on every oxide.
+    public const string ByCompound = "oxides-by-compound", TransferSilicaOnly = "transfer-silica-only", TransferAllOxides = "transfer-all-oxides";
+
     // Sections of the report, the keys of ReproductionSummary.Missing.
     public const string Fig2 = "fig2", Fig3 = "fig3", SuppFig1 = "suppfig1", Fig4 = "fig4", SuppFig3 = "suppfig3", Search = "search", Cost = "cost",
-        GroupCv = "group-cv";
+        GroupCv = "group-cv", Compounds = "compounds";
 
     /// <summary>The predictions file of baseline <paramref name="kind"/> beside <paramref name="evaluation"/>: fitted on the
     /// model's training sites, applied to the evaluation's sites.</summary>
@@ -27,5 +31,6 @@ public static class Evaluations
     /// <summary>What makes more data, for the report's "not in the dataset yet" lines.</summary>
     public const string CampaignCommand = "./corehole simulate --manifest data/structures/campaign.txt -o data/campaign --np 1",
         // The embedded dataset's two defect-free amorphous cells (data/README.md says why these).
+        OxidesCommand = "./corehole simulate --manifest data/structures/oxides.txt -o data/oxides --np 1",
         AmorphousCommand = "./corehole simulate data/structures/amorphous/a-SiO2-72-s1.cif data/structures/amorphous/a-SiO2-72-s2.cif -o data/campaign --np 1";
 }

@@ -61,6 +61,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
                 if (evaluation.WithBaselines) Baselines(evaluation, sets[evaluation.Model.TrainedOn]!.Data, data, siteRows);
             }
         }
+        if (CompoundTransfer.Run(sites, results, quick: trainer.Grid == SearchSpace.Quick, log) is { } noTransfer) Missing(Compounds, noTransfer);
         GroupCvSummary? groupCv = trained.ContainsKey(Experiments.GroupCvModel)
             ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input, labelChanges) : null;
         if (groupCv is null) Missing(GroupCv, untrained[Experiments.GroupCvModel]);
@@ -76,7 +77,8 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         if (costs.Count == 0) missing[Cost] = $"no site with measured wall times is in the dataset yet; they come from: {CampaignCommand}";
 
         var summary = new ReproductionSummary(sites.Description, trainer.Grid, DateTimeOffset.UtcNow, clock.Elapsed.TotalSeconds,
-            sites.Crystalline.Count, sites.Amorphous.Count, sites.Oxides.Count, sites.Notes, models, predictionSeconds, missing, groupCv);
+            sites.Crystalline.Count, sites.Amorphous.Count, sites.Oxides.Count, sites.Notes, models, predictionSeconds, missing, groupCv,
+            sites.OtherOxides?.Count ?? 0);
         results.WriteSummary(summary);
         return summary;
     }
@@ -139,7 +141,11 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
             byWidth, labelChanges);
     }
 
-    void WritePredictions(string evaluation, Dataset data, int[] sites, Matrix predicted)
+    void WritePredictions(string evaluation, Dataset data, int[] sites, Matrix predicted) => WritePredictions(results, evaluation, data, sites, predicted);
+
+    /// <summary>The predictions file of <paramref name="evaluation"/>: the dataset's rows <paramref name="sites"/> and the
+    /// prediction of each (row i of <paramref name="predicted"/> for site i).</summary>
+    internal static void WritePredictions(ResultFiles results, string evaluation, Dataset data, int[] sites, Matrix predicted)
     {
         var energies = Featurizer.TargetGrid.ToArray();
         static double[] Doubles(ReadOnlySpan<float> row) => [.. row.ToArray().Select(x => (double)x)];

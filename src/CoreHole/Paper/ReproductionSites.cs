@@ -4,73 +4,77 @@ using CoreHole.Simulation;
 namespace CoreHole.Paper;
 
 /// <summary>
-/// The finished sites of a campaign sorted into the paper's three sets: crystalline SiO2 (every material made of Si
-/// and O only that does not come from the amorphous folder: the polymorphs and the pure-silica zeolites), amorphous
-/// SiO2 (materials whose structure comes from the amorphous folder), and the transfer oxides of Fig. 4 and Supp.
-/// Fig. 3. Anything else is left out and said so in <see cref="Notes"/>.
+/// The finished sites of the campaigns sorted into the sets of <see cref="MaterialSets"/>: the paper's three
+/// (crystalline SiO2, amorphous SiO2 from the amorphous folder's structures, the transfer oxides of Fig. 4 and Supp.
+/// Fig. 3) and every other oxide (<see cref="OtherOxides"/>, the oxide campaign's compounds), which the
+/// leave-one-compound-out transfer holds out one formula at a time. <see cref="Notes"/> says what each folder gave.
 /// <see cref="AmorphousCells"/> are the check files (<c>corehole amorphous</c>'s CELL.json beside each CELL.rdf.csv) of the
-/// amorphous cells the campaign has planned, for the report's structure section.
+/// amorphous cells the campaigns have planned, for the report's structure section.
 /// </summary>
 public sealed record ReproductionSites(
     string Description, IReadOnlyList<SiteRecord> Crystalline, IReadOnlyList<SiteRecord> Amorphous, IReadOnlyList<SiteRecord> Oxides,
-    IReadOnlyList<string> Notes, IReadOnlyList<string>? AmorphousCells = null)
+    IReadOnlyList<string> Notes, IReadOnlyList<string>? AmorphousCells = null, IReadOnlyList<SiteRecord>? OtherOxides = null)
 {
     /// <summary>Fig. 4's oxides in the paper's panel order, then Supp. Fig. 3's SrTiO3: campaign material names.</summary>
-    public static IReadOnlyList<string> TransferOxides { get; } = ["alpha-Al2O3", "MgO", "Li2O", "alpha-GeO2", "SrTiO3"];
+    public static IReadOnlyList<string> TransferOxides => MaterialSets.TransferOxides;
     public const string SrTiO3 = "SrTiO3";
 
-    public static ReproductionSites FromCampaign(string campaignFolder, string amorphousFolder)
+    /// <summary>The finished sites of one or more campaign folders (a silica campaign and an oxide campaign, say).</summary>
+    public static ReproductionSites FromCampaigns(IReadOnlyList<string> campaignFolders, string amorphousFolder)
     {
-        var campaign = Campaign.Open(campaignFolder);
-        // By file name: a plan keeps its source as simulate was given it, relative to wherever that ran or absolute on
-        // that machine, so the path itself says nothing in another clone or working folder.
-        string InAmorphousFolder(MaterialPlan p, string extension) =>
-            Path.Combine(amorphousFolder, Path.GetFileNameWithoutExtension(p.Source) + extension);
-        var setOf = campaign.Materials().ToDictionary(p => p.Name, p =>
-            TransferOxides.Contains(p.Name) ? Set.Oxide
-            : File.Exists(InAmorphousFolder(p, Path.GetExtension(p.Source))) ? Set.Amorphous
-            : p.Primitive.Atoms.All(a => a.Element is "Si" or "O") ? Set.Crystalline
-            : Set.Other);
-        var reading = CampaignSource.Read(campaignFolder);
-        var sites = reading.Sites.ToLookup(s => setOf[s.Material]);
-        var notes = new List<string>
+        if (campaignFolders.Count == 0) throw new InputError("name at least one campaign folder");
+        var sites = new List<SiteRecord>();
+        var notes = new List<string>();
+        var cells = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var folder in campaignFolders)
         {
-            $"{reading.Sites.Count} O sites finished in {campaignFolder}, {reading.Skipped.Count} planned sites not finished yet",
-        };
-        var others = sites[Set.Other].Select(s => s.Material).Distinct().ToList();
-        if (others.Count > 0) notes.Add($"left out (neither SiO2 nor a transfer oxide): {string.Join(", ", others)}");
-        var cells = campaign.Materials().Where(p => setOf[p.Name] == Set.Amorphous).Select(p => InAmorphousFolder(p, ".json"))
-            .Where(File.Exists).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ReproductionSites($"the DFT campaign in {campaignFolder} (amorphous cells from {amorphousFolder})",
-            [.. sites[Set.Crystalline]], [.. sites[Set.Amorphous]], [.. sites[Set.Oxide]], notes, cells);
+            var campaign = Campaign.Open(folder);
+            var reading = CampaignSource.Read(folder, amorphousFolder);
+            sites.AddRange(reading.Sites);
+            notes.Add($"{reading.Sites.Count} O sites finished in {folder}, {reading.Skipped.Count} planned sites not finished yet");
+            cells.UnionWith(campaign.Materials().Where(p => MaterialSets.Of(p, amorphousFolder) == MaterialSets.Amorphous)
+                .Select(p => MaterialSets.AmorphousCellFile(p, amorphousFolder, ".json")).Where(File.Exists));
+        }
+        var bySet = sites.ToLookup(s => s.Origin!.Set);
+        return new ReproductionSites($"the DFT campaign{(campaignFolders.Count > 1 ? "s" : "")} in {string.Join(" and ", campaignFolders)} (amorphous cells from {amorphousFolder})",
+            [.. bySet[MaterialSets.Crystalline]], [.. bySet[MaterialSets.Amorphous]], [.. bySet[MaterialSets.Transfer]], notes, [.. cells],
+            [.. bySet[MaterialSets.Oxides]]);
     }
 
     /// <summary>One line per set: its finished sites, the structures (materials) they come from, and the wall time spent on them.</summary>
     public IReadOnlyList<SetSummary> Summary() =>
     [
-        SetSummary.Of("crystalline SiO2", Crystalline),
-        SetSummary.Of("amorphous SiO2", Amorphous),
-        SetSummary.Of("transfer oxides", Oxides),
+        SetSummary.Of(MaterialSets.Crystalline, Crystalline),
+        SetSummary.Of(MaterialSets.Amorphous, Amorphous),
+        SetSummary.Of(MaterialSets.Transfer, Oxides),
+        SetSummary.Of(MaterialSets.Oxides, OtherOxides ?? []),
     ];
 
     /// <summary>
-    /// Made-up sites (<see cref="SyntheticSites"/>) in all three sets, with made-up wall times, so that every part of the
+    /// Made-up sites (<see cref="SyntheticSites"/>) in all four sets, with made-up wall times and formulas (the other
+    /// oxides include polymorphs and a transfer oxide's formula, as the oxide campaign does), so that every part of the
     /// report can be produced and looked at without DFT. Nothing in it is a result.
     /// </summary>
     public static ReproductionSites Synthetic(int crystalline, int amorphous, int seed)
     {
-        var oxides = SyntheticSites.Make(3 * TransferOxides.Count, seed + 2)
-            .GroupBy(s => s.Material).Take(TransferOxides.Count)
-            .SelectMany((g, i) => g.Select(s => s with { Material = TransferOxides[i] }));
+        string[] transferFormulas = ["Al2O3", "MgO", "Li2O", "GeO2", "SrTiO3"], otherFormulas = ["MgO", "MgO", "TiO2", "TiO2", "BaO"];
+        IEnumerable<SiteRecord> Renamed(int seed, IReadOnlyList<string> names) => SyntheticSites.Make(3 * names.Count, seed)
+            .GroupBy(s => s.Material).Take(names.Count).SelectMany((g, i) => g.Select(s => s with { Material = names[i] }));
+        var oxides = Renamed(seed + 2, TransferOxides);
+        var others = Renamed(seed + 3, [.. otherFormulas.Select((f, i) => $"{f}-s{i}")]);
         return new ReproductionSites("synthetic sites (made up, with made-up wall times: no number here is a result)",
-            Timed(SyntheticSites.Make(crystalline, seed)), Timed(SyntheticSites.Make(amorphous, seed + 1).Select(s => s with { Material = "a-" + s.Material })),
-            Timed(oxides), ["synthetic data: for trying and testing the pipeline"]);
+            Timed(SyntheticSites.Make(crystalline, seed), MaterialSets.Crystalline, _ => "SiO2"),
+            Timed(SyntheticSites.Make(amorphous, seed + 1).Select(s => s with { Material = "a-" + s.Material }), MaterialSets.Amorphous, _ => "SiO2"),
+            Timed(oxides, MaterialSets.Transfer, s => transferFormulas[TransferOxides.ToList().IndexOf(s.Material)]), ["synthetic data: for trying and testing the pipeline"],
+            OtherOxides: Timed(others, MaterialSets.Oxides, s => s.Material[..s.Material.IndexOf('-')]));
     }
 
-    static SiteRecord[] Timed(IEnumerable<SiteRecord> sites) =>
-        [.. sites.Select((s, i) => s with { Provenance = s.Provenance with { GroundStateWallSeconds = 120 + i % 7 * 30, CoreHoleWallSeconds = 3000 + i % 5 * 900 } })];
-
-    enum Set { Crystalline, Amorphous, Oxide, Other }
+    static SiteRecord[] Timed(IEnumerable<SiteRecord> sites, string set, Func<SiteRecord, string> formula) =>
+        [.. sites.Select((s, i) => s with
+        {
+            Provenance = s.Provenance with { GroundStateWallSeconds = 120 + i % 7 * 30, CoreHoleWallSeconds = 3000 + i % 5 * 900 },
+            Origin = new SiteOrigin(set, formula(s), "synthetic", 10),
+        })];
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ namespace CoreHole.Paper;
 public sealed record ReproductionSummary(
     string Source, string Grid, DateTimeOffset Finished, double Seconds, int CrystallineSites, int AmorphousSites, int OxideSites,
     IReadOnlyList<string> Notes, IReadOnlyList<TrainedModelSummary> Models, double? PredictionSecondsPerSite,
-    IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null);
+    IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null, int OtherOxideSites = 0);
 
 /// <summary>The default predictor and the baselines under repeated group cross-validation (Evaluation.Comparison), with
 /// the held-out coverage of the predictor's ±1σ and ±2σ bands, and the predictor's and ridge's held-out error against
@@ -31,12 +31,17 @@ public sealed record SitePrediction(string Material, string Site, double[] Energ
     public double Mse => Calculated.Zip(Predicted, (c, p) => (p - c) * (p - c)).Average();
 }
 
+/// <summary>A material of the leave-one-compound-out transfer: its compound's formula, its set (the oxide campaign's, or
+/// the transfer oxides'), the fit that held its compound out (numbered from 1) and how many sites that fit trained on.</summary>
+public sealed record HeldOutMaterial(string Formula, string Material, string Set, int Fit, int TrainingSites);
+
 /// <summary>One site's measured DFT wall times (its material's ground state; its own core-hole run).</summary>
 public sealed record SiteCost(string Material, string Site, double GroundStateSeconds, double CoreHoleSeconds);
 
 /// <summary>
 /// The files between a run and its report, in the report folder: <c>results.json</c> (<see cref="ReproductionSummary"/>),
-/// <c>predictions/NAME.csv</c> (one per evaluation, long format), <c>cost.csv</c> and <c>cv/MODEL.csv</c> (each search's
+/// <c>predictions/NAME.csv</c> (one per evaluation, long format), <c>cost.csv</c>, <c>compounds.csv</c> (the
+/// leave-one-compound-out transfer's materials) and <c>cv/MODEL.csv</c> (each search's
 /// table). The page is made from these alone, so it can be remade, or checked, without training again.
 /// </summary>
 public sealed class ResultFiles(string folder)
@@ -46,6 +51,7 @@ public sealed class ResultFiles(string folder)
     public string Folder { get; } = Path.GetFullPath(folder);
     public string SummaryFile => Path.Combine(Folder, "results.json");
     public string CostFile => Path.Combine(Folder, "cost.csv");
+    public string CompoundsFile => Path.Combine(Folder, "compounds.csv");
     public string PredictionsFile(string evaluation) => Path.Combine(Folder, "predictions", evaluation + ".csv");
     public string CvFile(string model) => Path.Combine(Folder, "cv", model + ".csv");
 
@@ -110,6 +116,13 @@ public sealed class ResultFiles(string folder)
 
     public IReadOnlyList<SiteCost> ReadCosts() =>
         File.Exists(CostFile) ? [.. Rows(CostFile, 4).Select(r => new SiteCost(r[0], r[1], Number(r[2], CostFile), Number(r[3], CostFile)))] : [];
+
+    public void WriteCompounds(IEnumerable<HeldOutMaterial> materials) =>
+        Write(CompoundsFile, "formula,material,set,fit,training_sites\n" + string.Concat(materials.Select(m => $"{m.Formula},{m.Material},{m.Set},{m.Fit},{m.TrainingSites}\n")));
+
+    /// <summary>The leave-one-compound-out transfer's materials, none if the run made no such transfer.</summary>
+    public IReadOnlyList<HeldOutMaterial> ReadCompounds() =>
+        File.Exists(CompoundsFile) ? [.. Rows(CompoundsFile, 5).Select(r => new HeldOutMaterial(r[0], r[1], r[2], (int)Number(r[3], CompoundsFile), (int)Number(r[4], CompoundsFile)))] : [];
 
     /// <summary>A search's cv-results.csv (header and rows), or null if the run made none for <paramref name="model"/>.</summary>
     public string[][]? ReadCv(string model) =>

@@ -21,7 +21,7 @@ public static class ReportPage
         var sections = new Func<ReportContext, string>[]
         {
             CrystallineSections.Fig2, LearningSections.GroupCv, CrystallineSections.PeakShiftSection, StructureSections.AmorphousCells, TransferSections.Fig3, TransferSections.SuppFig1,
-            TransferSections.Fig4, TransferSections.SuppFig3, ModelSections.Search, ModelSections.Cost,
+            TransferSections.Fig4, TransferSections.SuppFig3, CompoundTransferSections.Section, ModelSections.Search, ModelSections.Cost,
         }.Select(section => section(report)).ToList();
         var page = new StringBuilder($$"""
             <!DOCTYPE html>
@@ -35,7 +35,7 @@ public static class ReportPage
             <h1>Learning excited states from ground states: our reproduction</h1>
             <p>Kiyohara, Tsubaki &amp; Mizoguchi, npj Comput. Mater. 6, 68 (2020), redone by <code>corehole reproduce</code> on
             {{Html.Text(summary.Source)}}: {{summary.CrystallineSites}} crystalline SiO2, {{summary.AmorphousSites}} amorphous SiO2 and
-            {{summary.OxideSites}} transfer-oxide O sites; {{Html.Text(summary.Grid)}} search grid; finished {{summary.Finished:yyyy-MM-dd HH:mm}} UTC in {{summary.Seconds:0}} s.</p>
+            {{summary.OxideSites}} transfer-oxide O sites, and {{summary.OtherOxideSites}} O sites of other oxides; {{Html.Text(summary.Grid)}} search grid; finished {{summary.Finished:yyyy-MM-dd HH:mm}} UTC in {{summary.Seconds:0}} s.</p>
 
             """);
         page.Append(Html.Table(["notes"], summary.Notes.Select(n => (IReadOnlyList<string>)[n])));

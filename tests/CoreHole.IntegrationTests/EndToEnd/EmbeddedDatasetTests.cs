@@ -27,7 +27,7 @@ public class EmbeddedDatasetTests
     public void CommittedDatasetMeetsTheTargetsAndMatchesTheCampaign()
     {
         var dataset = DatasetFile.Read(Path.Combine(Repository, "data", "dataset.h5"));
-        var sets = ReproductionSites.FromCampaign(CampaignFolder, Path.Combine(Repository, "data", "structures", "amorphous"));
+        var sets = ReproductionSites.FromCampaigns([CampaignFolder], Path.Combine(Repository, "data", "structures", "amorphous"));
         var finished = sets.Crystalline.Concat(sets.Amorphous).Concat(sets.Oxides).ToDictionary(s => s.Id);
 
         Assert.Equal(dataset.Count, dataset.Records.Select(r => r.Id).Distinct().Count());
@@ -50,5 +50,26 @@ public class EmbeddedDatasetTests
         foreach (var oxide in ReproductionSites.TransferOxides)
             Assert.Equal(plans[oxide].OxygenSites.Select(s => $"{oxide}/{s.Label}").Order(),
                 dataset.Records.Where(r => r.Material == oxide).Select(r => r.Id).Order());
+    }
+
+    /// <summary>data/oxides.h5 likewise against the oxide campaign, and each of its sites recorded as an oxide at the
+    /// campaign's preset with its plan's formula and supercell width.</summary>
+    [Fact]
+    public void CommittedOxideDatasetMatchesTheOxideCampaign()
+    {
+        var folder = Path.Combine(Repository, "data", "oxides");
+        var dataset = DatasetFile.Read(Path.Combine(Repository, "data", "oxides.h5"));
+        var finished = CampaignSource.Read(folder, Path.Combine(Repository, "data", "structures", "amorphous")).Sites.ToDictionary(s => s.Id);
+        var campaign = Campaign.Open(folder);
+        var plans = campaign.Materials().ToDictionary(p => p.Name);
+        Assert.NotEmpty(dataset.Records);
+        foreach (var record in dataset.Records)
+        {
+            Assert.True(finished.TryGetValue(record.Id, out var site), $"{record.Id} is in data/oxides.h5 but not a finished site of data/oxides");
+            Assert.Equal(site.Spectrum.Intensities.ToArray(), record.Spectrum.Intensities.ToArray());
+            Assert.Equal(site.Provenance, record.Provenance);
+            Assert.Equal(new SiteOrigin(MaterialSets.Oxides, MaterialSets.Formula(plans[record.Material].Primitive), campaign.Preset.Name,
+                plans[record.Material].SupercellMinWidth), record.Origin);
+        }
     }
 }

@@ -44,6 +44,8 @@ public class CampaignSourceTests
         Assert.False(record.SpectrumThreshold.IsFallback);
         Assert.Equal((18.4, 250.0, "6.7MaX"), (record.Provenance.GroundStateWallSeconds, record.Provenance.CoreHoleWallSeconds, record.Provenance.CodeVersion));
         Assert.Contains("\"name\": \"smoke\"", record.Provenance.Settings);
+        // MgO-p1 is neither silica nor a transfer oxide by its campaign name: one of the other oxides.
+        Assert.Equal(new SiteOrigin(MaterialSets.Oxides, "MgO", "smoke", plan.SupercellMinWidth), record.Origin);
         Assert.Equal(-11.647, record.Pdos.FirstEnergy, 3); // the seed's projwfc file, read through gzip
         Assert.NotEmpty(reading.Skipped);
         Assert.All(reading.Skipped, s => Assert.Contains("ground state not finished", s));

@@ -111,7 +111,10 @@ public class DatasetTests
     [Fact]
     public void HdfFileRoundTripsEveryRecordAndMatrix()
     {
-        var data = Dataset.Build(SyntheticSites.Make(20, seed: 9), Featurizer.Default, 4);
+        // Campaign sites carry an origin, manifest ones none: both kinds in one file.
+        var records = SyntheticSites.Make(20, seed: 9).Select((r, i) => i % 2 == 0 ? r
+            : r with { Origin = new SiteOrigin(MaterialSets.Oxides, $"Ti{i}O2", "wide", 10 + i / 7.0) }).ToList();
+        var data = Dataset.Build(records, Featurizer.Default, 4);
         var path = Path.Combine(Directory.CreateTempSubdirectory("corehole-dataset-").FullName, "d.h5");
         DatasetFile.Write(path, data);
         var back = DatasetFile.Read(path);
@@ -124,8 +127,8 @@ public class DatasetTests
         for (int i = 0; i < data.Count; i++)
         {
             var (a, b) = (data.Records[i], back.Records[i]);
-            Assert.Equal((a.Material, a.Site, a.Multiplicity, a.Edges, a.SpectrumThreshold, a.Provenance),
-                (b.Material, b.Site, b.Multiplicity, b.Edges, b.SpectrumThreshold, b.Provenance));
+            Assert.Equal((a.Material, a.Site, a.Multiplicity, a.Edges, a.SpectrumThreshold, a.Provenance, a.Origin),
+                (b.Material, b.Site, b.Multiplicity, b.Edges, b.SpectrumThreshold, b.Provenance, b.Origin));
             Assert.Equal(a.Pdos.Intensities.ToArray(), b.Pdos.Intensities.ToArray());
             Assert.Equal(a.Spectrum.Energies.ToArray(), b.Spectrum.Energies.ToArray());
         }

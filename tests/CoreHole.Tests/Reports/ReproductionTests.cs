@@ -87,6 +87,48 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     }
 
     [Fact]
+    public void EachOxideCompoundIsPredictedWithoutItsPolymorphsAndTheTransferOxidesByBothModels()
+    {
+        var results = new ResultFiles(report.Folder);
+        var sites = ReproductionSites.Synthetic(crystalline: 30, amorphous: 12, seed: 4); // the fixture's
+        var others = sites.OtherOxides!;
+        var materials = results.ReadCompounds();
+        Assert.Equal(others.Select(s => s.Material).Concat(sites.Oxides.Select(s => s.Material)).Distinct().Order(), materials.Select(m => m.Material).Order());
+        // The synthetic MgO polymorphs leave together, with the transfer oxide MgO: one fit, trained without any MgO.
+        var magnesia = materials.Where(m => m.Formula == "MgO").ToList();
+        Assert.Equal(["MgO", "MgO-s0", "MgO-s1"], magnesia.Select(m => m.Material).Order());
+        Assert.Single(magnesia.Select(m => (m.Fit, m.TrainingSites)).Distinct());
+        Assert.Equal(sites.Crystalline.Count + others.Count(s => s.Origin!.Formula != "MgO"), magnesia[0].TrainingSites);
+        // Transfer formulas the oxide campaign lacks share the whole-pool fit.
+        var wholePool = materials.Where(m => m.Formula is "Al2O3" or "Li2O" or "GeO2" or "SrTiO3").ToList();
+        Assert.Single(wholePool.Select(m => m.Fit).Distinct());
+        Assert.All(wholePool, m => Assert.Equal(sites.Crystalline.Count + others.Count, m.TrainingSites));
+
+        var byCompound = results.ReadPredictions(Evaluations.ByCompound)!;
+        Assert.Equal(others.Select(s => s.Id).Order(), byCompound.Select(p => p.Id).Order());
+        foreach (var kind in new[] { "mean", "knn", "ridge", "input" })
+            Assert.Equal(byCompound.Select(p => p.Id), results.ReadPredictions(Evaluations.Baseline(Evaluations.ByCompound, kind))!.Select(p => p.Id));
+        var silica = results.ReadPredictions(Evaluations.TransferSilicaOnly)!;
+        var all = results.ReadPredictions(Evaluations.TransferAllOxides)!;
+        Assert.Equal(sites.Oxides.Select(s => s.Id).Order(), silica.Select(p => p.Id).Order());
+        Assert.Equal(silica.Select(p => p.Id).Order(), all.Select(p => p.Id).Order());
+        Assert.All(silica, s => Assert.NotEqual(s.Predicted, all.Single(a => a.Id == s.Id).Predicted)); // trained on different sites
+
+        // The figure's numbers are each compound's mean site MSE, ranked by the default predictor's.
+        var rows = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "compounds-mse.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var model = rows.Where(r => r[2] == "default predictor").ToList();
+        Assert.Equal(["BaO", "MgO", "TiO2"], model.Select(r => r[1]).Order());
+        foreach (var r in model)
+            Assert.Equal(byCompound.Where(p => p.Material.StartsWith(r[1] + "-")).Average(p => p.Mse), double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), 12);
+        Assert.Equal(model.Select(r => double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)).Order(), model.Select(r => double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(5 * 3, rows.Count); // and the four baselines
+        Assert.Contains("3 compounds (5 structures", report.Page);
+        Assert.Contains(report.Headlines, h => h.StartsWith("Leave-one-compound-out over 3 oxide compounds"));
+        foreach (var oxide in ReproductionSites.TransferOxides)
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(report.Folder, ReportFigures.Folder), $"compounds-{oxide}-*.png"));
+    }
+
+    [Fact]
     public void EveryCsvRowHasTheHeadersFieldsWithCommasInLabelsQuoted()
     {
         static int Fields(string line) => System.Text.RegularExpressions.Regex.Matches(line, "(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)").Count;
@@ -106,11 +148,11 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         var trainer = new ModelTrainer(Path.Combine(folder, "work"), SearchSpace.Quick, (_, _, _) => throw new UnreachableException("nothing is trained"), _ => { });
         var summary = new Reproduction(trainer, new ResultFiles(folder), _ => { }).Run(sites);
         Assert.Empty(summary.Models);
-        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search, Evaluations.GroupCv })
+        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search, Evaluations.GroupCv, Evaluations.Compounds })
             Assert.Contains("only", summary.Missing[section]);
         ReportPage.Write(folder);
         var page = File.ReadAllText(Path.Combine(folder, ReportPage.FileName));
-        Assert.Equal(9, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
+        Assert.Equal(10, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
         Assert.Contains("only 3 crystalline SiO2 sites", page);
         Assert.Contains("./corehole simulate --manifest data/structures/campaign.txt", page);
         Assert.True(File.Exists(Path.Combine(folder, ReportFigures.Folder, "cost.png")));

@@ -20,12 +20,12 @@ public class SetSummaryTests
     }
 
     [Fact]
-    public void TheSummaryHasTheThreeSetsInTheReportsOrder()
+    public void TheSummaryHasTheFourSetsInTheReportsOrder()
     {
         var sites = ReproductionSites.Synthetic(crystalline: 7, amorphous: 3, seed: 1);
         var summary = sites.Summary();
-        Assert.Equal(["crystalline SiO2", "amorphous SiO2", "transfer oxides"], summary.Select(s => s.Set));
-        Assert.Equal([7, 3, sites.Oxides.Count], summary.Select(s => s.Sites));
+        Assert.Equal(["crystalline SiO2", "amorphous SiO2", "transfer oxides", "oxides"], summary.Select(s => s.Set));
+        Assert.Equal([7, 3, sites.Oxides.Count, sites.OtherOxides!.Count], summary.Select(s => s.Sites));
         Assert.Equal(sites.Oxides.Select(s => s.Material).Distinct().Count(), summary[2].Structures);
     }
 }
