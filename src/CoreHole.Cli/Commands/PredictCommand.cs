@@ -73,7 +73,7 @@ static class PredictCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{g.Material}: gap {g.Edges.Gap:0.00} eV; ground state {(g.Reused ? "reused" : "computed")} ({g.WallSeconds:0} s on {g.Processes} processes), prediction {result.PredictSeconds * 1000:0} ms"));
         if (result.Chemistry is { } chemistry)
-            Console.WriteLine($"  training chemistry: {(chemistry.Flagged ? "OUTSIDE" : "inside")} ({chemistry.Describe()})");
+            Console.WriteLine($"  {chemistry.Verdict}");
         foreach (var s in result.Sites)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {s.Site.Label,-6} x{s.Site.Multiplicity,-3} domain distance {s.Domain.Distance:0.00}{(s.Domain.Spread is { } spread ? $", spread {spread:0.00}" : "")} (each flagged above 1){(s.Domain.Flagged ? "  OUT OF DISTRIBUTION" : "")}"));

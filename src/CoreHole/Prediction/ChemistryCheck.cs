@@ -19,6 +19,9 @@ public sealed record ChemistryCheck(IReadOnlyList<string> UnseenElements, double
     public static ChemistryCheck? Of(GroundState groundState, TrainingDomain? domain) => domain is null ? null
         : new([.. groundState.Elements.Except(domain.Elements, StringComparer.Ordinal)], groundState.Edges.Gap, domain.MinBandGapEv, domain.MaxBandGapEv);
 
+    /// <summary>The verdict as predict prints it and writes it in each CSV header.</summary>
+    public string Verdict => $"training chemistry: {(Flagged ? "OUTSIDE" : "inside")} ({Describe()})";
+
     /// <summary>One line: what lies outside the training chemistry, or that nothing does.</summary>
     public string Describe()
     {

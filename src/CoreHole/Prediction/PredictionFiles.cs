@@ -51,7 +51,7 @@ public static class PredictionFiles
             .Append(CultureInfo.InvariantCulture, $"# intensity: normalised as {f.TargetNormalization} (area:A:B is unit area over A to B eV), times {f.IntensityScale}; Gaussian broadening sigma {f.SigmaEv} eV; sigma: the model's one-standard-deviation spread\n")
             .Append(CultureInfo.InvariantCulture, $"# model: {Path.GetFullPath(prediction.Model.Path)} ({prediction.Model.Model.Kind}, {prediction.Model.Variant.Name()} input)\n")
             .Append(CultureInfo.InvariantCulture, $"# ground state: {g.Source} ({g.Recipe}; VBM {g.Edges.Vbm:0.####} eV, CBM {g.Edges.Cbm:0.####} eV, gap {g.Edges.Gap:0.###} eV)\n")
-            .Append(prediction.Chemistry is { } c ? $"# training chemistry: {(c.Flagged ? "OUTSIDE" : "inside")} ({c.Describe()})\n" : "")
+            .Append(prediction.Chemistry is { } c ? $"# {c.Verdict}\n" : "")
             .Append(extra)
             .Append("energy_ev,mean,sigma,lower_1sigma,upper_1sigma\n");
         for (int i = 0; i < mean.Count; i++)
@@ -103,7 +103,7 @@ public static class PredictionFiles
             MaterialSpectrum = new { Weights = "multiplicity", Csv = Material + ".csv", Png = Material + ".png", Overlay },
             Chemistry = p.Chemistry is { } c ? new
             {
-                OutsideTraining = c.Flagged, c.UnseenElements, BandGapOutside = c.BandGapOutside,
+                OutsideTraining = c.Flagged, c.UnseenElements, c.BandGapOutside,
                 TrainingBandGapEv = new[] { c.MinBandGapEv, c.MaxBandGapEv }, Description = c.Describe(),
             } : null,
             p.PredictSeconds,
