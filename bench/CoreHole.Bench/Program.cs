@@ -4,8 +4,6 @@ using CoreHole.Bench;
 // CoreHole.Bench: the CoreHole side of bench/run-mlp.sh. Each command prints one JSON object per line.
 //   peak                                  register-only FMA loop: the core's single-precision FMA peak
 //   kernel  --hidden 500,500              the matrix products of one training step, GFLOP/s each
-//   acquisition DATASET [--folds 5 --repeats 5 --seed 0 --start 30 --step 10 --output docs/figures]   learning curves of
-//                                         sites chosen by ensemble spread (per hour) or at random, inside outer group folds
 //   train   --hidden 500,500 --threads 2  samples/s of one training (threads inside it)
 //   train   --hidden 500,500 --concurrent 2   samples/s of 2 independent 1-thread trainings side by side
 //   profile --hidden 500,500              microseconds per phase of one training step
@@ -23,21 +21,15 @@ object result = args.FirstOrDefault() switch
         options.Folds, options.Repeats, options.Seed, options.Only),
     "widths" => WidthInputBench.Measure(args.ElementAtOrDefault(1) ?? throw new ArgumentException("widths needs a dataset"),
         args.ElementAtOrDefault(2) is { } wide && !wide.StartsWith("--") ? wide : "data/label-width", options.Folds, options.Repeats, options.Seed),
-    "acquisition" => AcquisitionBench.Measure(args.ElementAtOrDefault(1) ?? throw new ArgumentException("acquisition needs a dataset"),
-        options.Folds, options.RepeatsOr(5), options.Seed, options.Start, options.Step, options.Output),
     "train" => TrainingBench.Measure(options.Hidden, options.Threads, options.Concurrent, options.Repeats),
-    _ => throw new ArgumentException("usage: CoreHole.Bench peak | kernel --hidden W,W | profile --hidden W,W | train --hidden W,W [--threads N | --concurrent N] [--repeats N] | designs DATASET [--only 1,2] | widths DATASET [WIDE_CAMPAIGN] | acquisition DATASET"),
+    _ => throw new ArgumentException("usage: CoreHole.Bench peak | kernel --hidden W,W | profile --hidden W,W | train --hidden W,W [--threads N | --concurrent N] [--repeats N] | designs DATASET [--only 1,2] | widths DATASET [WIDE_CAMPAIGN]"),
 };
 Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
 
 namespace CoreHole.Bench
 {
-    sealed record Options(int[] Hidden, int Threads, int Concurrent, int Repeats, int Folds, int Seed, string[] Only, int Start, int Step, string Output,
-        bool RepeatsGiven)
+    sealed record Options(int[] Hidden, int Threads, int Concurrent, int Repeats, int Folds, int Seed, string[] Only)
     {
-        /// <summary>--repeats when given, else a command's own default.</summary>
-        public int RepeatsOr(int fallback) => RepeatsGiven ? Repeats : fallback;
-
         public static Options Parse(string[] args)
         {
             string Value(string name, string fallback)
@@ -48,8 +40,7 @@ namespace CoreHole.Bench
             return new Options(
                 Value("--hidden", "500").Split(',').Select(int.Parse).ToArray(),
                 int.Parse(Value("--threads", "1")), int.Parse(Value("--concurrent", "0")), int.Parse(Value("--repeats", "3")),
-                int.Parse(Value("--folds", "5")), int.Parse(Value("--seed", "0")), Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-                int.Parse(Value("--start", "30")), int.Parse(Value("--step", "10")), Value("--output", "docs/figures"), args.Contains("--repeats"));
+                int.Parse(Value("--folds", "5")), int.Parse(Value("--seed", "0")), Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         }
     }
 

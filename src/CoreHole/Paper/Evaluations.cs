@@ -22,7 +22,7 @@ public static class Evaluations
 
     // Sections of the report, the keys of ReproductionSummary.Missing.
     public const string Fig2 = "fig2", Fig3 = "fig3", SuppFig1 = "suppfig1", Fig4 = "fig4", SuppFig3 = "suppfig3", Search = "search", Cost = "cost",
-        GroupCv = "group-cv", Compounds = "compounds";
+        GroupCv = "group-cv", Compounds = "compounds", AcquisitionStudy = "acquisition";
 
     /// <summary>The predictions file of baseline <paramref name="kind"/> beside <paramref name="evaluation"/>: fitted on the
     /// model's training sites, applied to the evaluation's sites.</summary>

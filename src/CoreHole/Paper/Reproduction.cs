@@ -14,7 +14,8 @@ namespace CoreHole.Paper;
 /// (<see cref="ResultFiles"/>) that the report renders. A set too small to train on is not trained on: the summary
 /// says so and which command makes more data.
 /// </summary>
-public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Action<string> log)
+/// <param name="acquisition">The acquisition study's settings; by default the (start 30, add 10), 5 repeats, one with the quick grid.</param>
+public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Action<string> log, Acquisition.Settings? acquisition = null)
 {
     /// <summary>The paper split leaves a test site from 10 sites on, and the 5-fold search needs 5 outside it.</summary>
     public const int MinimumSites = 10;
@@ -65,6 +66,8 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         GroupCvSummary? groupCv = trained.ContainsKey(Experiments.GroupCvModel)
             ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input, labelChanges) : null;
         if (groupCv is null) Missing(GroupCv, untrained[Experiments.GroupCvModel]);
+        var acquisition = groupCv is null ? null : StudyAcquisition(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input);
+        if (groupCv is null) Missing(AcquisitionStudy, untrained[Experiments.GroupCvModel]);
         // The search section shows every trained model's table; it is missing only when none was trained.
         if (trained.Count == 0) foreach (var reason in untrained.Values) Missing(Search, reason);
         double? predictionSeconds = trained.TryGetValue(Experiments.TimedModel, out var timed)
@@ -78,7 +81,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
 
         var summary = new ReproductionSummary(sites.Description, trainer.Grid, DateTimeOffset.UtcNow, clock.Elapsed.TotalSeconds,
             sites.Crystalline.Count, sites.Amorphous.Count, sites.Oxides.Count, sites.Notes, models, predictionSeconds, missing, groupCv,
-            sites.OtherOxides?.Count ?? 0);
+            sites.OtherOxides?.Count ?? 0, acquisition);
         results.WriteSummary(summary);
         return summary;
     }
@@ -139,6 +142,26 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         var byWidth = ErrorByWidth.Of(data.Records, new[] { DefaultPredictor.Name, Comparison.RidgeName }.Select(n => (n, comparison.RunOf(n))));
         return new GroupCvSummary(data.Count, data.Materials.Distinct().Count(), cv.Folds, cv.Repeats, comparison.Scores, coverage.OneSigma, coverage.TwoSigma,
             byWidth, labelChanges);
+    }
+
+    /// <summary>The retrospective acquisition study (<see cref="Acquisition"/>) on the group CV's sites; null, with the
+    /// reason recorded, when a site has no measured core-hole time or the folds' training pools are no larger than the
+    /// starting sites.</summary>
+    Acquisition.Study? StudyAcquisition(Dataset data, InputVariant variant)
+    {
+        var settings = acquisition ?? (trainer.Grid == SearchSpace.Quick ? new Acquisition.Settings(Repeats: 1) : new Acquisition.Settings());
+        var hours = data.Records.Select(r => r.Provenance.CoreHoleWallSeconds / 3600).ToArray();
+        int untimed = hours.Count(h => !(h > 0));
+        string? reason = untimed > 0 ? $"{untimed} of the {data.Count} sites record no core-hole wall time, which the per-hour order needs"
+            : data.Count * (settings.Folds - 1) / settings.Folds <= settings.Start ? $"only {data.Count} sites: the {settings.Folds} folds' training pools would hold no more than the {settings.Start} starting sites; more come from: {CampaignCommand}"
+            : null;
+        if (reason is not null)
+        {
+            Missing(AcquisitionStudy, reason);
+            return null;
+        }
+        log($"acquisition study: {settings.Folds} folds x {settings.Repeats} repeats, from {settings.Start} sites adding {settings.Step} a step");
+        return Acquisition.Run(data.Inputs[variant], data.Targets, data.Materials, hours, settings, log);
     }
 
     void WritePredictions(string evaluation, Dataset data, int[] sites, Matrix predicted) => WritePredictions(results, evaluation, data, sites, predicted);

@@ -13,7 +13,7 @@ namespace CoreHole.Paper;
 public sealed record ReproductionSummary(
     string Source, string Grid, DateTimeOffset Finished, double Seconds, int CrystallineSites, int AmorphousSites, int OxideSites,
     IReadOnlyList<string> Notes, IReadOnlyList<TrainedModelSummary> Models, double? PredictionSecondsPerSite,
-    IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null, int OtherOxideSites = 0);
+    IReadOnlyDictionary<string, string> Missing, GroupCvSummary? GroupCv = null, int OtherOxideSites = 0, Evaluation.Acquisition.Study? Acquisition = null);
 
 /// <summary>The default predictor and the baselines under repeated group cross-validation (Evaluation.Comparison), with
 /// the held-out coverage of the predictor's ±1σ and ±2σ bands, and the predictor's and ridge's held-out error against

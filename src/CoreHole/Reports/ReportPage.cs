@@ -20,7 +20,7 @@ public static class ReportPage
         var report = new ReportContext(results, summary, new ReportFigures(folder));
         var sections = new Func<ReportContext, string>[]
         {
-            CrystallineSections.Fig2, LearningSections.GroupCv, CrystallineSections.PeakShiftSection, StructureSections.AmorphousCells, TransferSections.Fig3, TransferSections.SuppFig1,
+            CrystallineSections.Fig2, LearningSections.GroupCv, AcquisitionSections.Section, CrystallineSections.PeakShiftSection, StructureSections.AmorphousCells, TransferSections.Fig3, TransferSections.SuppFig1,
             TransferSections.Fig4, TransferSections.SuppFig3, CompoundTransferSections.Section, ModelSections.Search, ModelSections.Cost,
         }.Select(section => section(report)).ToList();
         var page = new StringBuilder($$"""

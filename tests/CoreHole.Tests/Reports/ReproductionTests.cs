@@ -13,7 +13,7 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         Assert.Empty(report.Summary.Missing);
         Assert.Equal(4, report.Summary.Models.Count);
         var figures = Path.Combine(report.Folder, ReportFigures.Folder);
-        string[] expected = ["fig2a", "fig2b", "fig2c", "fig2d", "peak-shifts", "fig3a", "fig3b", "fig3c", "fig3d", "fig3e", "suppfig1", "cost", "amorphous-rdf"];
+        string[] expected = ["fig2a", "fig2b", "fig2c", "fig2d", "acquisition-sites", "acquisition-hours", "peak-shifts", "fig3a", "fig3b", "fig3c", "fig3d", "fig3e", "suppfig1", "cost", "amorphous-rdf"];
         foreach (var name in expected)
             foreach (var extension in new[] { ".png", ".svg", ".csv" })
                 Assert.True(File.Exists(Path.Combine(figures, name + extension)), $"{name}{extension} is missing");
@@ -43,6 +43,22 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
             foreach (var kind in new[] { "mean", "knn", "ridge", "input" })
                 Assert.Equal(results.ReadPredictions(evaluation)!.Select(p => p.Id), results.ReadPredictions(Evaluations.Baseline(evaluation, kind))!.Select(p => p.Id));
         Assert.Equal(2, report.Page.Split("<strong>Against the baselines</strong>").Length - 1); // Fig. 2a and 3a
+    }
+
+    [Fact]
+    public void TheAcquisitionStudyIsRunOnTheCrossValidatedSitesAndTheReportGivesItsVerdict()
+    {
+        var study = report.Summary.Acquisition!;
+        Assert.Equal((30, 2, 8, 4), (study.Sites, study.Settings.Repeats, study.Settings.Start, study.Settings.Step));
+        Assert.Equal(3, study.Curves.Count);
+        Assert.Contains("New data chosen by uncertainty", report.Page);
+        Assert.Contains(study.GoalMet ? "Verdict:</strong> goal (the whole pool&#39;s MSE with at most 60% of the sites) met" : "60% of the sites) not met", report.Page);
+        Assert.Contains(report.Headlines, h => h.StartsWith("Acquisition by uncertainty (2 repeat(s)): goal"));
+        // The figure's table holds every point of every order's curve.
+        var rows = File.ReadAllLines(Path.Combine(report.Folder, ReportFigures.Folder, "acquisition-sites.csv"));
+        Assert.Equal("order,sites,mse_mean,mse_sd,hours_mean,hours_sd", rows[0]);
+        Assert.Equal(study.Curves.Sum(c => c.Points.Count), rows.Length - 1);
+        Assert.Contains(rows, r => r.StartsWith($"largest spread per hour,{study.LargestPool},"));
     }
 
     [Fact]
@@ -148,11 +164,11 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
         var trainer = new ModelTrainer(Path.Combine(folder, "work"), SearchSpace.Quick, (_, _, _) => throw new UnreachableException("nothing is trained"), _ => { });
         var summary = new Reproduction(trainer, new ResultFiles(folder), _ => { }).Run(sites);
         Assert.Empty(summary.Models);
-        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search, Evaluations.GroupCv, Evaluations.Compounds })
+        foreach (var section in new[] { Evaluations.Fig2, Evaluations.Fig3, Evaluations.SuppFig1, Evaluations.Fig4, Evaluations.SuppFig3, Evaluations.Search, Evaluations.GroupCv, Evaluations.Compounds, Evaluations.AcquisitionStudy })
             Assert.Contains("only", summary.Missing[section]);
         ReportPage.Write(folder);
         var page = File.ReadAllText(Path.Combine(folder, ReportPage.FileName));
-        Assert.Equal(10, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
+        Assert.Equal(11, page.Split("Not in the dataset yet").Length - 1);   // every section but the cost, which has wall times
         Assert.Contains("only 3 crystalline SiO2 sites", page);
         Assert.Contains("./corehole simulate --manifest data/structures/campaign.txt", page);
         Assert.True(File.Exists(Path.Combine(folder, ReportFigures.Folder, "cost.png")));
