@@ -103,6 +103,7 @@ public sealed record Preset(
         ["xspectra_gamma"] = (p, v) => p with { XspectraGamma = v },
         ["gamma_cell_width"] = (p, v) => p with { GammaCellWidth = v },
         ["nscf_convergence"] = (p, v) => p with { NscfConvergence = v },
+        ["core_hole_convergence"] = (p, v) => p with { CoreHoleConvergence = v },
         ["xspectra_iterations"] = (p, v) => v == Math.Floor(v) ? p with { XspectraIterations = (int)v } : throw new InputError($"--set xspectra_iterations={v}: a whole number"),
     };
 

@@ -15,6 +15,7 @@ public class PresetTests
         Assert.Equal(12, Preset.Fast.With("supercell_width=12").SupercellWidth);
         Assert.Equal(1000, Preset.Fast.With("xspectra_iterations=1000").XspectraIterations);
         Assert.Equal(1e-8, Preset.Fast.With("nscf_convergence=1e-8").NscfConvergence);
+        Assert.Equal(1e-5, Preset.Fast.With("core_hole_convergence=1e-5").CoreHoleConvergence);
     }
 
     [Fact]
