@@ -5,8 +5,9 @@ namespace CoreHole.Models;
 /// <summary>
 /// Linear regression with an L2 penalty (scikit-learn's Ridge: minimises ‖Y − XW − b‖² + λ‖W‖², the intercept b not
 /// penalised), one output column per energy. λ is chosen from <see cref="CandidateLambdas"/> by group
-/// cross-validation on the training data. Solved in double precision through the normal equations (Cholesky): inputs
-/// have a few hundred columns, so the matrix is small.
+/// cross-validation on the training data, each inner fold factored once for all candidates
+/// (<see cref="HeldOutPredictions"/>). The fit is solved in double precision through the normal equations (Cholesky):
+/// inputs have a few hundred columns, so the matrix is small.
 /// </summary>
 public sealed class RidgeRegression : ISpectrumModel
 {
@@ -35,7 +36,7 @@ public sealed class RidgeRegression : ISpectrumModel
     {
         ModelChecks.RequireFitData(inputs, targets, groups);
         Lambda = GroupFolds.SelectByCrossValidation(CandidateLambdas, inputs, targets, groups, InnerFolds, Seed,
-            (lambda, x, y, held) => Apply(Solve(x, y, lambda), held));
+            (x, y, held) => HeldOutPredictions(x, y, held, CandidateLambdas));
         (weights, intercept) = Solve(inputs, targets, Lambda);
     }
 
@@ -95,6 +96,78 @@ public sealed class RidgeRegression : ISpectrumModel
                 intercept[j] -= (float)(xMean[i] * rhs[i, j]);
             }
         return (weights, intercept);
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/>(<see cref="Solve"/>(x, y, λ), held) for every λ of <paramref name="lambdas"/>, in exact
+    /// arithmetic, from one symmetric eigendecomposition instead of one Cholesky solve per λ. With Xc, Yc and Hc the
+    /// training inputs, targets and held-out inputs centred on the training means, the prediction is
+    /// ȳ + Hc Xcᵀ(XcXcᵀ + λI)⁻¹Yc (the dual form, an n×n matrix for n training rows) or ȳ + Hc(XcᵀXc + λI)⁻¹XcᵀYc (the
+    /// primal form, p×p for p inputs); whichever is smaller is factored as Σₖ sₖuₖuₖᵀ, so that a λ costs one
+    /// held-out × min(n, p) × outputs product: ȳ + A diag(1/(s + λ)) B.
+    /// </summary>
+    internal static IEnumerable<Matrix> HeldOutPredictions(Matrix x, Matrix y, Matrix held, IReadOnlyList<double> lambdas)
+    {
+        var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
+        var (xc, yc, hc) = (Centred(x, xMean), Centred(y, yMean), Centred(held, xMean));
+        var xcT = Transpose(xc);
+        bool dual = x.Rows <= x.Columns;
+        var gram = dual ? Product(xc, xcT) : Product(xcT, xc);
+        var (values, vectors) = SymmetricEigen.Decompose(gram);
+        var a = Product(dual ? Product(hc, xcT) : hc, Transpose(vectors));
+        var b = Product(vectors, dual ? yc : Product(xcT, yc));
+        for (int k = 0; k < values.Length; k++) values[k] = Math.Max(values[k], 0); // round-off below zero: XcᵀXc is positive semi-definite
+        int rank = values.Length, outputs = y.Columns;
+        var sums = new double[outputs];
+        foreach (var lambda in lambdas)
+        {
+            var predicted = new Matrix(held.Rows, outputs);
+            for (int r = 0; r < held.Rows; r++)
+            {
+                for (int j = 0; j < outputs; j++) sums[j] = yMean[j];
+                for (int k = 0; k < rank; k++)
+                {
+                    double weight = a[r, k] / (values[k] + lambda);
+                    for (int j = 0; j < outputs; j++) sums[j] += weight * b[k, j];
+                }
+                var row = predicted.Row(r);
+                for (int j = 0; j < outputs; j++) row[j] = (float)sums[j];
+            }
+            yield return predicted;
+        }
+    }
+
+    /// <summary>The rows minus <paramref name="mean"/>, the difference taken in float as <see cref="Solve"/> takes it.</summary>
+    static double[,] Centred(Matrix m, float[] mean)
+    {
+        var result = new double[m.Rows, m.Columns];
+        for (int r = 0; r < m.Rows; r++)
+        {
+            var row = m.Row(r);
+            for (int i = 0; i < m.Columns; i++) result[r, i] = row[i] - mean[i];
+        }
+        return result;
+    }
+
+    static double[,] Transpose(double[,] a)
+    {
+        var result = new double[a.GetLength(1), a.GetLength(0)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++) result[j, i] = a[i, j];
+        return result;
+    }
+
+    static double[,] Product(double[,] a, double[,] b)
+    {
+        int rows = a.GetLength(0), inner = a.GetLength(1), columns = b.GetLength(1);
+        var result = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int k = 0; k < inner; k++)
+            {
+                double aik = a[i, k];
+                for (int j = 0; j < columns; j++) result[i, j] += aik * b[k, j];
+            }
+        return result;
     }
 
     public ModelState State() => new(Kind,
