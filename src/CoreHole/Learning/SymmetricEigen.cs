@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CoreHole.Learning;
 
 /// <summary>
@@ -24,12 +26,13 @@ internal static class SymmetricEigen
         if (n > 0)
         {
             Tridiagonalize(v, d, e);
+            for (int i = 0; i < n; i++) // the transform's columns become rows, which the QL rotations then sweep contiguously
+                for (int j = 0; j < i; j++) (v[i, j], v[j, i]) = (v[j, i], v[i, j]);
             DiagonalizeTridiagonal(v, d, e);
         }
         var order = Enumerable.Range(0, n).OrderBy(i => d[i]).ToArray();
         var vectors = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < n; k++) vectors[i, k] = v[k, order[i]];
+        for (int i = 0; i < n; i++) DoubleMatrices.Row(v, order[i]).CopyTo(DoubleMatrices.Row(vectors, i));
         return ([.. order.Select(i => d[i])], vectors);
     }
 
@@ -127,8 +130,8 @@ internal static class SymmetricEigen
 
     /// <summary>
     /// Implicit QL with shifts (tql2) on the tridiagonal matrix of <paramref name="d"/> and
-    /// <paramref name="e"/>: <paramref name="d"/> becomes the eigenvalues (unsorted) and the columns of
-    /// <paramref name="v"/> their eigenvectors.
+    /// <paramref name="e"/>, whose tridiagonalising transform are the rows of <paramref name="v"/>: <paramref name="d"/>
+    /// becomes the eigenvalues (unsorted) and the rows of <paramref name="v"/> their eigenvectors.
     /// </summary>
     static void DiagonalizeTridiagonal(double[,] v, double[] d, double[] e)
     {
@@ -175,12 +178,7 @@ internal static class SymmetricEigen
                         c = p / r;
                         p = c * d[i] - s * g;
                         d[i + 1] = h + s * (c * g + s * d[i]);
-                        for (int k = 0; k < n; k++) // rotate the eigenvector columns i and i+1
-                        {
-                            h = v[k, i + 1];
-                            v[k, i + 1] = s * v[k, i] + c * h;
-                            v[k, i] = c * v[k, i] - s * h;
-                        }
+                        Rotate(DoubleMatrices.Row(v, i), DoubleMatrices.Row(v, i + 1), c, s);
                     }
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
                     e[l] = s * p;
@@ -191,6 +189,23 @@ internal static class SymmetricEigen
             d[l] += shift;
             e[l] = 0;
         }
+    }
+
+    /// <summary>(x, y) ← (c·x − s·y, s·x + c·y), element by element.</summary>
+    static void Rotate(Span<double> x, Span<double> y, double c, double s)
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (vc, vs) = (new Vector<double>(c), new Vector<double>(s));
+            for (; k <= x.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var (xk, yk) = (new Vector<double>(x[k..]), new Vector<double>(y[k..]));
+                (vc * xk - vs * yk).CopyTo(x[k..]);
+                (vs * xk + vc * yk).CopyTo(y[k..]);
+            }
+        }
+        for (; k < x.Length; k++) (x[k], y[k]) = (c * x[k] - s * y[k], s * x[k] + c * y[k]);
     }
 
     /// <summary>√(a² + b²) without overflow or destructive underflow.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using CoreHole.Learning;
 
 namespace CoreHole.Models;
@@ -110,14 +111,14 @@ public sealed class RidgeRegression : ISpectrumModel
     {
         var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
         var (xc, yc, hc) = (Centred(x, xMean), Centred(y, yMean), Centred(held, xMean));
-        var xcT = Transpose(xc);
+        var xcT = DoubleMatrices.Transpose(xc);
         bool dual = x.Rows <= x.Columns;
-        var gram = dual ? Product(xc, xcT) : Product(xcT, xc);
+        var gram = dual ? DoubleMatrices.Product(xc, xcT) : DoubleMatrices.Product(xcT, xc);
         var (values, vectors) = SymmetricEigen.Decompose(gram);
-        var a = Product(dual ? Product(hc, xcT) : hc, Transpose(vectors));
-        var b = Product(vectors, dual ? yc : Product(xcT, yc));
+        var a = DoubleMatrices.Product(dual ? DoubleMatrices.Product(hc, xcT) : hc, DoubleMatrices.Transpose(vectors));
+        var b = DoubleMatrices.Product(vectors, dual ? yc : DoubleMatrices.Product(xcT, yc));
         for (int k = 0; k < values.Length; k++) values[k] = Math.Max(values[k], 0); // round-off below zero: XcᵀXc is positive semi-definite
-        int rank = values.Length, outputs = y.Columns;
+        int outputs = y.Columns;
         var sums = new double[outputs];
         foreach (var lambda in lambdas)
         {
@@ -125,11 +126,8 @@ public sealed class RidgeRegression : ISpectrumModel
             for (int r = 0; r < held.Rows; r++)
             {
                 for (int j = 0; j < outputs; j++) sums[j] = yMean[j];
-                for (int k = 0; k < rank; k++)
-                {
-                    double weight = a[r, k] / (values[k] + lambda);
-                    for (int j = 0; j < outputs; j++) sums[j] += weight * b[k, j];
-                }
+                for (int k = 0; k < values.Length; k++)
+                    TensorPrimitives.MultiplyAdd(DoubleMatrices.Row(b, k), a[r, k] / (values[k] + lambda), sums, sums);
                 var row = predicted.Row(r);
                 for (int j = 0; j < outputs; j++) row[j] = (float)sums[j];
             }
@@ -146,27 +144,6 @@ public sealed class RidgeRegression : ISpectrumModel
             var row = m.Row(r);
             for (int i = 0; i < m.Columns; i++) result[r, i] = row[i] - mean[i];
         }
-        return result;
-    }
-
-    static double[,] Transpose(double[,] a)
-    {
-        var result = new double[a.GetLength(1), a.GetLength(0)];
-        for (int i = 0; i < a.GetLength(0); i++)
-            for (int j = 0; j < a.GetLength(1); j++) result[j, i] = a[i, j];
-        return result;
-    }
-
-    static double[,] Product(double[,] a, double[,] b)
-    {
-        int rows = a.GetLength(0), inner = a.GetLength(1), columns = b.GetLength(1);
-        var result = new double[rows, columns];
-        for (int i = 0; i < rows; i++)
-            for (int k = 0; k < inner; k++)
-            {
-                double aik = a[i, k];
-                for (int j = 0; j < columns; j++) result[i, j] += aik * b[k, j];
-            }
         return result;
     }
 
