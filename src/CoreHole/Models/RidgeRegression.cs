@@ -78,18 +78,16 @@ public sealed class RidgeRegression : ISpectrumModel
         var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
         var a = new double[p, p];
         var rhs = new double[p, m];
-        var (xc, yc) = (new double[p], new double[m]);
+        var (xc, yc) = (Centred(x, xMean), Centred(y, yMean));
         for (int r = 0; r < n; r++)
         {
-            var xr = x.Row(r);
-            var yr = y.Row(r);
-            for (int i = 0; i < p; i++) xc[i] = xr[i] - xMean[i]; // the difference in float, as the means are
-            for (int j = 0; j < m; j++) yc[j] = yr[j] - yMean[j];
+            var xr = DoubleMatrices.Row(xc, r);
+            var yr = DoubleMatrices.Row(yc, r);
             for (int i = 0; i < p; i++)
             {
                 var lower = DoubleMatrices.Row(a, i)[..(i + 1)];
-                TensorPrimitives.MultiplyAdd(xc.AsSpan(0, i + 1), xc[i], lower, lower);
-                TensorPrimitives.MultiplyAdd(yc, xc[i], DoubleMatrices.Row(rhs, i), DoubleMatrices.Row(rhs, i));
+                TensorPrimitives.MultiplyAdd(xr[..(i + 1)], xr[i], lower, lower);
+                TensorPrimitives.MultiplyAdd(yr, xr[i], DoubleMatrices.Row(rhs, i), DoubleMatrices.Row(rhs, i));
             }
         }
         for (int i = 0; i < p; i++) a[i, i] += lambda;
@@ -141,7 +139,7 @@ public sealed class RidgeRegression : ISpectrumModel
         }
     }
 
-    /// <summary>The rows minus <paramref name="mean"/>, the difference taken in float as <see cref="Solve"/> takes it.</summary>
+    /// <summary>The rows minus <paramref name="mean"/> (of the training rows, in float), each difference taken in float and then widened.</summary>
     static double[,] Centred(Matrix m, float[] mean)
     {
         var result = new double[m.Rows, m.Columns];
@@ -176,7 +174,7 @@ internal static class Cholesky
     /// <summary>Overwrites the lower triangle of <paramref name="a"/> with L (A = LLᵀ) and <paramref name="b"/> with X.</summary>
     public static void SolveInPlace(double[,] a, double[,] b)
     {
-        int n = a.GetLength(0), m = b.GetLength(1);
+        int n = a.GetLength(0);
         for (int j = 0; j < n; j++)
         {
             double d = a[j, j];

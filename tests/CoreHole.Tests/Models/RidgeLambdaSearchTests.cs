@@ -59,11 +59,22 @@ public class RidgeLambdaSearchTests
     }
 
     [Fact]
-    public void TheFittedWeightsAreStillCholeskysForTheChosenLambda()
+    public void RepeatedRowsAndAConstantColumnStayStableAtTheSmallestLambda()
     {
-        var (x, y, groups) = PdosLike(60, 3);
-        var ridge = new RidgeRegression(seed: 0);
-        ridge.Fit(x, y, groups);
-        Assert.Equal(RidgeRegression.Apply(RidgeRegression.Solve(x, y, ridge.Lambda), x).Data, ridge.Predict(x).Mean.Data);
+        // 40 training rows that are 20 rows twice, and a constant input: the dual matrix has 21 eigenvalues that are
+        // zero up to round-off, of either sign, which must neither blow up nor flip the sign of 1/(s + λ).
+        var distinct = PdosLike(20, 4);
+        var rows = Enumerable.Range(0, 40).Select(i => i % 20).ToArray();
+        var (x, y) = (Rows.Select(distinct.X, rows), Rows.Select(distinct.Y, rows));
+        for (int r = 0; r < x.Rows; r++) x[r, 0] = 0.5f;
+        var query = PdosLike(10, 5).X;
+        var lambdas = new[] { 1e-3, 1, 1e3 };
+        var fast = RidgeRegression.HeldOutPredictions(x, y, query, lambdas).ToArray();
+        for (int c = 0; c < lambdas.Length; c++)
+        {
+            var cholesky = RidgeRegression.Apply(RidgeRegression.Solve(x, y, lambdas[c]), query);
+            for (int i = 0; i < cholesky.Data.Length; i++)
+                Assert.True(Math.Abs(fast[c].Data[i] - cholesky.Data[i]) < 1e-5, $"λ = {lambdas[c]}, value {i}: {fast[c].Data[i]} against {cholesky.Data[i]}");
+        }
     }
 }
