@@ -3,10 +3,9 @@ using System.Numerics;
 namespace CoreHole.Learning;
 
 /// <summary>
-/// Eigendecomposition A = Σᵢ λᵢ vᵢ vᵢᵀ of a real symmetric matrix, in double: Householder reduction to tridiagonal
-/// form, then the implicit QL iteration with shifts (EISPACK's tred2 and tql2, as JAMA has them). About 9n³ operations,
-/// several times fewer than cyclic Jacobi's sweeps; made for the small dense matrices (n of a few hundred) of ridge
-/// regression's λ search.
+/// Eigendecomposition A = Σᵢ sᵢ vᵢ vᵢᵀ of a real symmetric matrix, in double: Householder reduction to tridiagonal
+/// form, then the implicit QL iteration with shifts (EISPACK's tred2 and tql2, as JAMA has them), about 9n³ flops with
+/// the vectors; made for the small dense matrices (n up to a few hundred) of ridge regression's λ search.
 /// </summary>
 internal static class SymmetricEigen
 {
