@@ -37,24 +37,49 @@ public static class GroupFolds
     /// it is given and predicts the held-out inputs.
     /// </summary>
     public static T SelectByCrossValidation<T>(IReadOnlyList<T> candidates, Matrix inputs, Matrix targets,
-        IReadOnlyList<string> groups, int folds, int seed, Func<T, Matrix, Matrix, Matrix, Matrix> predict)
+        IReadOnlyList<string> groups, int folds, int seed, Func<T, Matrix, Matrix, Matrix, Matrix> predict) =>
+        SelectByCrossValidation(candidates, inputs, targets, groups, folds, seed,
+            (trainX, trainY, heldX) => candidates.Select(c => predict(c, trainX, trainY, heldX)));
+
+    /// <summary>
+    /// As above, for a model that shares one fold's work among its candidates: <paramref name="predictEach"/> fits on
+    /// the training rows it is given and yields the held-out predictions of every candidate, in order.
+    /// </summary>
+    public static T SelectByCrossValidation<T>(IReadOnlyList<T> candidates, Matrix inputs, Matrix targets,
+        IReadOnlyList<string> groups, int folds, int seed, Func<Matrix, Matrix, Matrix, IEnumerable<Matrix>> predictEach)
     {
-        int usable = Math.Min(folds, groups.Distinct(StringComparer.Ordinal).Count());
-        if (candidates.Count == 1 || usable < 2) return candidates[0];
+        if (candidates.Count == 1 || UsableFolds(groups, folds) < 2) return candidates[0];
+        var errors = CrossValidationErrors(candidates.Count, inputs, targets, groups, folds, seed, predictEach);
+        return candidates[Array.IndexOf(errors, errors.Min())];
+    }
+
+    /// <summary>
+    /// Each of <paramref name="count"/> candidates' squared error summed over the held-out rows of min(folds, groups)
+    /// group folds; <paramref name="predictEach"/> yields every candidate's held-out predictions, in order, from a fit
+    /// on the fold's training rows.
+    /// </summary>
+    public static double[] CrossValidationErrors(int count, Matrix inputs, Matrix targets, IReadOnlyList<string> groups,
+        int folds, int seed, Func<Matrix, Matrix, Matrix, IEnumerable<Matrix>> predictEach)
+    {
+        int usable = UsableFolds(groups, folds);
         var fold = Assign(groups, usable, seed);
-        var errors = new double[candidates.Count];
+        var errors = new double[count];
         for (int k = 0; k < usable; k++)
         {
             var (held, kept) = Split(fold, k);
-            var (trainX, trainY, heldX, heldY) = (Rows.Select(inputs, kept), Rows.Select(targets, kept), Rows.Select(inputs, held), Rows.Select(targets, held));
-            for (int c = 0; c < candidates.Count; c++)
+            var heldY = Rows.Select(targets, held);
+            int c = 0;
+            foreach (var predicted in predictEach(Rows.Select(inputs, kept), Rows.Select(targets, kept), Rows.Select(inputs, held)))
             {
-                var predicted = predict(candidates[c], trainX, trainY, heldX);
                 for (int i = 0; i < held.Length; i++) errors[c] += Rows.SquaredDistance(predicted.Row(i), heldY.Row(i));
+                c++;
             }
+            if (c != count) throw new InvalidOperationException($"cross-validation: {c} predictions for {count} candidates");
         }
-        return candidates[Array.IndexOf(errors, errors.Min())];
+        return errors;
     }
+
+    static int UsableFolds(IReadOnlyList<string> groups, int folds) => Math.Min(folds, groups.Distinct(StringComparer.Ordinal).Count());
 
     /// <summary>
     /// Row indices of the kept and the held-out groups: a random <paramref name="fraction"/> of the groups (at least

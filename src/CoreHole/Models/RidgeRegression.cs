@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using CoreHole.Learning;
 
 namespace CoreHole.Models;
@@ -5,8 +6,9 @@ namespace CoreHole.Models;
 /// <summary>
 /// Linear regression with an L2 penalty (scikit-learn's Ridge: minimises ‖Y − XW − b‖² + λ‖W‖², the intercept b not
 /// penalised), one output column per energy. λ is chosen from <see cref="CandidateLambdas"/> by group
-/// cross-validation on the training data. Solved in double precision through the normal equations (Cholesky): inputs
-/// have a few hundred columns, so the matrix is small.
+/// cross-validation on the training data, each inner fold factored once for all candidates
+/// (<see cref="HeldOutPredictions"/>). The fit is solved in double precision through the normal equations (Cholesky):
+/// inputs have a few hundred columns, so the matrix is small.
 /// </summary>
 public sealed class RidgeRegression : ISpectrumModel
 {
@@ -35,7 +37,7 @@ public sealed class RidgeRegression : ISpectrumModel
     {
         ModelChecks.RequireFitData(inputs, targets, groups);
         Lambda = GroupFolds.SelectByCrossValidation(CandidateLambdas, inputs, targets, groups, InnerFolds, Seed,
-            (lambda, x, y, held) => Apply(Solve(x, y, lambda), held));
+            (x, y, held) => HeldOutPredictions(x, y, held, CandidateLambdas));
         (weights, intercept) = Solve(inputs, targets, Lambda);
     }
 
@@ -66,22 +68,26 @@ public sealed class RidgeRegression : ISpectrumModel
         return result;
     }
 
-    /// <summary>W = (XcᵀXc + λI)⁻¹ XcᵀYc on centred X and Y; b = ȳ − x̄W.</summary>
+    /// <summary>
+    /// W = (XcᵀXc + λI)⁻¹ XcᵀYc on centred X and Y; b = ȳ − x̄W. The loops run along rows (vectorised) but every
+    /// element sees the same operations in the same order as an element-by-element loop would.
+    /// </summary>
     internal static (Matrix Weights, float[] Intercept) Solve(Matrix x, Matrix y, double lambda)
     {
         int n = x.Rows, p = x.Columns, m = y.Columns;
         var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
         var a = new double[p, p];
         var rhs = new double[p, m];
+        var (xc, yc) = (Centred(x, xMean), Centred(y, yMean));
         for (int r = 0; r < n; r++)
         {
-            var xr = x.Row(r);
-            var yr = y.Row(r);
+            var xr = DoubleMatrices.Row(xc, r);
+            var yr = DoubleMatrices.Row(yc, r);
             for (int i = 0; i < p; i++)
             {
-                double xi = xr[i] - xMean[i];
-                for (int j = 0; j <= i; j++) a[i, j] += xi * (xr[j] - xMean[j]);
-                for (int j = 0; j < m; j++) rhs[i, j] += xi * (yr[j] - yMean[j]);
+                var lower = DoubleMatrices.Row(a, i)[..(i + 1)];
+                TensorPrimitives.MultiplyAdd(xr[..(i + 1)], xr[i], lower, lower);
+                TensorPrimitives.MultiplyAdd(yr, xr[i], DoubleMatrices.Row(rhs, i), DoubleMatrices.Row(rhs, i));
             }
         }
         for (int i = 0; i < p; i++) a[i, i] += lambda;
@@ -95,6 +101,54 @@ public sealed class RidgeRegression : ISpectrumModel
                 intercept[j] -= (float)(xMean[i] * rhs[i, j]);
             }
         return (weights, intercept);
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/>(<see cref="Solve"/>(x, y, λ), held) for every λ of <paramref name="lambdas"/>, in exact
+    /// arithmetic, from one symmetric eigendecomposition instead of one Cholesky solve per λ. With Xc, Yc and Hc the
+    /// training inputs, targets and held-out inputs centred on the training means, the prediction is
+    /// ȳ + Hc Xcᵀ(XcXcᵀ + λI)⁻¹Yc (the dual form, an n×n matrix for n training rows) or ȳ + Hc(XcᵀXc + λI)⁻¹XcᵀYc (the
+    /// primal form, p×p for p inputs); whichever is smaller is factored as Σₖ sₖuₖuₖᵀ, so that a λ costs one
+    /// held-out × min(n, p) × outputs product: ȳ + A diag(1/(s + λ)) B.
+    /// </summary>
+    internal static IEnumerable<Matrix> HeldOutPredictions(Matrix x, Matrix y, Matrix held, IReadOnlyList<double> lambdas)
+    {
+        var (xMean, yMean) = (Rows.ColumnMeans(x), Rows.ColumnMeans(y));
+        var (xc, yc, hc) = (Centred(x, xMean), Centred(y, yMean), Centred(held, xMean));
+        var xcT = DoubleMatrices.Transpose(xc);
+        bool dual = x.Rows <= x.Columns;
+        var gram = dual ? DoubleMatrices.Product(xc, xcT) : DoubleMatrices.Product(xcT, xc);
+        var (values, vectors) = SymmetricEigen.Decompose(gram);
+        var a = DoubleMatrices.Product(dual ? DoubleMatrices.Product(hc, xcT) : hc, DoubleMatrices.Transpose(vectors));
+        var b = DoubleMatrices.Product(vectors, dual ? yc : DoubleMatrices.Product(xcT, yc));
+        for (int k = 0; k < values.Length; k++) values[k] = Math.Max(values[k], 0); // round-off below zero: XcᵀXc is positive semi-definite
+        int outputs = y.Columns;
+        var sums = new double[outputs];
+        foreach (var lambda in lambdas)
+        {
+            var predicted = new Matrix(held.Rows, outputs);
+            for (int r = 0; r < held.Rows; r++)
+            {
+                for (int j = 0; j < outputs; j++) sums[j] = yMean[j];
+                for (int k = 0; k < values.Length; k++)
+                    TensorPrimitives.MultiplyAdd(DoubleMatrices.Row(b, k), a[r, k] / (values[k] + lambda), sums, sums);
+                var row = predicted.Row(r);
+                for (int j = 0; j < outputs; j++) row[j] = (float)sums[j];
+            }
+            yield return predicted;
+        }
+    }
+
+    /// <summary>The rows minus <paramref name="mean"/> (of the training rows, in float), each difference taken in float and then widened.</summary>
+    static double[,] Centred(Matrix m, float[] mean)
+    {
+        var result = new double[m.Rows, m.Columns];
+        for (int r = 0; r < m.Rows; r++)
+        {
+            var row = m.Row(r);
+            for (int i = 0; i < m.Columns; i++) result[r, i] = row[i] - mean[i];
+        }
+        return result;
     }
 
     public ModelState State() => new(Kind,
@@ -120,7 +174,7 @@ internal static class Cholesky
     /// <summary>Overwrites the lower triangle of <paramref name="a"/> with L (A = LLᵀ) and <paramref name="b"/> with X.</summary>
     public static void SolveInPlace(double[,] a, double[,] b)
     {
-        int n = a.GetLength(0), m = b.GetLength(1);
+        int n = a.GetLength(0);
         for (int j = 0; j < n; j++)
         {
             double d = a[j, j];
@@ -134,20 +188,17 @@ internal static class Cholesky
                 a[i, j] = s / a[j, j];
             }
         }
-        for (int c = 0; c < m; c++)
+        for (int i = 0; i < n; i++) // L Z = B, all columns at once
         {
-            for (int i = 0; i < n; i++) // L z = b
-            {
-                double s = b[i, c];
-                for (int k = 0; k < i; k++) s -= a[i, k] * b[k, c];
-                b[i, c] = s / a[i, i];
-            }
-            for (int i = n - 1; i >= 0; i--) // Lᵀ x = z
-            {
-                double s = b[i, c];
-                for (int k = i + 1; k < n; k++) s -= a[k, i] * b[k, c];
-                b[i, c] = s / a[i, i];
-            }
+            var row = DoubleMatrices.Row(b, i);
+            for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(DoubleMatrices.Row(b, k), -a[i, k], row, row);
+            TensorPrimitives.Divide(row, a[i, i], row);
+        }
+        for (int i = n - 1; i >= 0; i--) // Lᵀ X = Z
+        {
+            var row = DoubleMatrices.Row(b, i);
+            for (int k = i + 1; k < n; k++) TensorPrimitives.MultiplyAdd(DoubleMatrices.Row(b, k), -a[k, i], row, row);
+            TensorPrimitives.Divide(row, a[i, i], row);
         }
     }
 }
