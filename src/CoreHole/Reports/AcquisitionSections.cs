@@ -34,11 +34,11 @@ public static class AcquisitionSections
                 ReportContext.Percent(v.ReachesWholePool.Hours / wholePoolHours), $"{Html.Number(v.AtGoalShare.Mse, "0.0000")} ± {Html.Number(v.AtGoalShare.MseSd, "0.0000")}",
                 $"{v.ReachesRandomAtGoalShare.Sites} ({Html.Number(v.ReachesRandomAtGoalShare.Hours, "0.0")} h)"])));
 
-        var spread = verdicts.Single(v => v.Order == Acquisition.Order.Spread);
         var random = verdicts.Single(v => v.Order == Acquisition.Order.Random);
-        var verdict = $"goal (the whole pool's MSE with at most {goal} of the sites) {(study.GoalMet ? "met" : "not met")}: the largest-spread order first reaches it with " +
-            $"{ReportContext.Percent(spread.ShareOfPool)} of the pool; at {goal} it is at {Html.Number(spread.AtGoalShare.Mse, "0.0000")} against random's " +
-            $"{Html.Number(random.AtGoalShare.Mse, "0.0000")}, and it reaches random's MSE there with {spread.ReachesRandomAtGoalShare.Sites} sites";
+        var uncertain = verdicts.Where(v => v.Order != Acquisition.Order.Random).ToList();
+        var verdict = $"goal (the whole pool's MSE with at most {goal} of the sites) {(study.GoalMet ? "met" : "not met")}: " +
+            string.Join(", ", uncertain.Select(v => $"{Acquisition.NameOf(v.Order)} first reaches it with {ReportContext.Percent(v.ShareOfPool)} of the pool")) +
+            $"; at {goal} of the pool they are at {string.Join(" and ", uncertain.Select(v => Html.Number(v.AtGoalShare.Mse, "0.0000")))} against random's {Html.Number(random.AtGoalShare.Mse, "0.0000")}";
         text.Append($"<p><strong>Verdict:</strong> {Html.Text(verdict)}.</p>\n");
         report.Headlines.Add($"Acquisition by uncertainty ({s.Repeats} repeat(s)): {verdict}");
 
