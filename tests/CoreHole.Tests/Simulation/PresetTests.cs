@@ -22,7 +22,7 @@ public class PresetTests
     public void FoldersMadeBeforeAFieldExistedReadWithTheRecipeTheyRan()
     {
         // data/campaign/campaign.json as first written: no gamma_cell_width, xspectra_iterations or nscf_convergence;
-        // its stages ran xspectra with 1000 Lanczos steps and their nscf at the scf's 1e-8, and the cut-off for Γ
+        // its stages ran xspectra with 1000 Lanczos steps, their nscf at the scf's 1e-8 and the core-hole scf at 1e-7, and the cut-off for Γ
         // ground states was 10 Å when it was added.
         const string Old = """{"name": "fast", "ecut_wfc": 40, "ecut_rho": 320, "scf_k_length": 20, "nscf_k_length": 24, "core_hole_k_grid": 1, "supercell_width": 8, "pdos_reach": 20, "xspectra_gamma": 0.1, "scf_convergence": 1E-08, "core_hole_convergence": 1E-07}""";
         var preset = System.Text.Json.JsonSerializer.Deserialize<Preset>(Old, PlanFile.Options)!;
@@ -30,7 +30,7 @@ public class PresetTests
         Assert.Equal(10, preset.GammaCellWidth);
         Assert.Equal(1e-8, preset.NscfConvergence);
         Assert.NotEqual(Preset.Fast, preset);
-        Assert.Equal(Preset.Fast, preset with { XspectraIterations = 300, NscfConvergence = 1e-6 });
+        Assert.Equal(Preset.Fast, preset with { XspectraIterations = 300, NscfConvergence = 1e-6, CoreHoleConvergence = 1e-5 });
     }
 
     [Fact]
