@@ -14,8 +14,8 @@ namespace CoreHole.Paper;
 /// (<see cref="ResultFiles"/>) that the report renders. A set too small to train on is not trained on: the summary
 /// says so and which command makes more data.
 /// </summary>
-/// <param name="acquisition">The acquisition study's settings; by default the (start 30, add 10), 5 repeats, one with the quick grid.</param>
-public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Action<string> log, Acquisition.Settings? acquisition = null)
+/// <param name="acquisitionSettings">The acquisition study's settings; by default start from 30 sites, add 10 a step, 5 repeats (one with the quick grid).</param>
+public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Action<string> log, Acquisition.Settings? acquisitionSettings = null)
 {
     /// <summary>The paper split leaves a test site from 10 sites on, and the 5-fold search needs 5 outside it.</summary>
     public const int MinimumSites = 10;
@@ -65,9 +65,9 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
         if (CompoundTransfer.Run(sites, results, quick: trainer.Grid == SearchSpace.Quick, log) is { } noTransfer) Missing(Compounds, noTransfer);
         GroupCvSummary? groupCv = trained.ContainsKey(Experiments.GroupCvModel)
             ? CrossValidateDefaultPredictor(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input, labelChanges) : null;
-        if (groupCv is null) Missing(GroupCv, untrained[Experiments.GroupCvModel]);
-        var acquisition = groupCv is null ? null : StudyAcquisition(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input);
-        if (groupCv is null) Missing(AcquisitionStudy, untrained[Experiments.GroupCvModel]);
+        Acquisition.Study? acquisition = null;
+        if (groupCv is not null) acquisition = StudyAcquisition(sets[Experiments.GroupCvModel.TrainedOn]!.Data, Experiments.GroupCvModel.Input);
+        else foreach (var section in new[] { GroupCv, AcquisitionStudy }) Missing(section, untrained[Experiments.GroupCvModel]);
         // The search section shows every trained model's table; it is missing only when none was trained.
         if (trained.Count == 0) foreach (var reason in untrained.Values) Missing(Search, reason);
         double? predictionSeconds = trained.TryGetValue(Experiments.TimedModel, out var timed)
@@ -149,7 +149,7 @@ public sealed class Reproduction(ModelTrainer trainer, ResultFiles results, Acti
     /// starting sites.</summary>
     Acquisition.Study? StudyAcquisition(Dataset data, InputVariant variant)
     {
-        var settings = acquisition ?? (trainer.Grid == SearchSpace.Quick ? new Acquisition.Settings(Repeats: 1) : new Acquisition.Settings());
+        var settings = acquisitionSettings ?? (trainer.Grid == SearchSpace.Quick ? new Acquisition.Settings(Repeats: 1) : new Acquisition.Settings());
         var hours = data.Records.Select(r => r.Provenance.CoreHoleWallSeconds / 3600).ToArray();
         int untimed = hours.Count(h => !(h > 0));
         string? reason = untimed > 0 ? $"{untimed} of the {data.Count} sites record no core-hole wall time, which the per-hour order needs"
