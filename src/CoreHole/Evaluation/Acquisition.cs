@@ -8,10 +8,10 @@ namespace CoreHole.Evaluation;
 /// The retrospective study behind <c>corehole simulate --order uncertainty</c>: on sites already computed, does choosing
 /// the next sites by the model's spread make a better model with fewer sites than choosing them at random? Outer group
 /// folds hold whole materials out; inside each fold's training pool an acquisition starts from <see cref="Settings.Start"/>
-/// random sites and adds <see cref="Settings.Step"/> at a time, chosen at random, by the largest spread, or by the
-/// largest spread per hour of the site's measured core-hole run, each time from an ensemble fitted on the sites chosen
-/// so far; that ensemble's MSE on the held-out materials is the learning curve. Repeats deal new folds and new starting
-/// sites; all orders share them within a repeat.
+/// random sites and adds <see cref="Settings.Step"/> at a time, chosen at random, by the largest spread, by the
+/// largest spread per hour of the site's measured core-hole run, or by the largest spread with one site per material a
+/// batch, each time from an ensemble fitted on the sites chosen so far; that ensemble's MSE on the held-out materials
+/// is the learning curve. Repeats deal new folds and new starting sites; all orders share them within a repeat.
 /// </summary>
 /// <remarks>
 /// The ensemble is the ridge part of the default predictor (<see cref="DefaultPredictor"/>): λ chosen by inner group CV,
@@ -26,14 +26,15 @@ public static class Acquisition
     /// <summary>The share of the training pool the goal allows: the random order's final MSE with at most this many sites.</summary>
     public const double GoalShare = 0.6;
 
-    public enum Order { Random, Spread, SpreadPerHour }
+    public enum Order { Random, Spread, SpreadPerHour, SpreadOnePerMaterial }
 
     /// <summary>Each order's name in tables, files and figures.</summary>
     public static string NameOf(Order order) => order switch
     {
         Order.Random => "random",
         Order.Spread => "largest spread",
-        _ => "largest spread per hour",
+        Order.SpreadPerHour => "largest spread per hour",
+        _ => "largest spread, one site per material a batch",
     };
 
     public sealed record Settings(int Folds = 5, int Repeats = 5, int Seed = 0, int Start = 30, int Step = 10)
@@ -139,11 +140,25 @@ public static class Acquisition
             {
                 var spread = predict(Rows.Select(x, remaining)).Spread;
                 var score = remaining.Select((site, j) => OutOfDistribution.MeanOf(spread.Row(j)) / (order == Order.SpreadPerHour ? hours[site] : 1)).ToArray();
-                remaining = [.. remaining.Select((site, j) => (site, j)).OrderByDescending(p => score[p.j]).Select(p => p.site)];
+                remaining = [.. RankBySpread(remaining, score, groups, order == Order.SpreadOnePerMaterial ? take : 0)];
             }
             chosen.AddRange(remaining.Take(take));
             remaining.RemoveRange(0, take);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="sites"/> by descending <paramref name="score"/>; with a <paramref name="batch"/> size, the first
+    /// <paramref name="batch"/> hold one site per material as far as the materials allow (the best of each, best first),
+    /// since the sites of one material are near-copies that the ensemble learns together.
+    /// </summary>
+    internal static IReadOnlyList<int> RankBySpread(IReadOnlyList<int> sites, IReadOnlyList<double> score, IReadOnlyList<string> groups, int batch = 0)
+    {
+        var ranked = sites.Select((site, j) => (site, j)).OrderByDescending(p => score[p.j]).Select(p => p.site).ToList();
+        if (batch == 0) return ranked;
+        var materials = new HashSet<string>(StringComparer.Ordinal);
+        var first = ranked.Where(site => materials.Add(groups[site])).Take(batch).ToList();
+        return [.. first, .. ranked.Except(first)];
     }
 
     /// <summary>The ridge members of the default predictor, fitted: returns their mean and spread on new inputs.</summary>
@@ -179,7 +194,7 @@ public static class Acquisition
     /// or (<paramref name="byHours"/>) their core-hole compute, and the whole pool's MSE as a line.</summary>
     public static PlotFigure Figure(Study study, bool byHours)
     {
-        string[] colours = ["#7f7f7f", "#1f77b4", "#d62728"];
+        string[] colours = ["#7f7f7f", "#1f77b4", "#d62728", "#2ca02c"];
         Func<Point, double> at = byHours ? p => p.Hours : p => p.Sites;
         Spectra.Curve Line(LearningCurve c, Func<Point, double> value) => new([.. c.Points.Select(at)], [.. c.Points.Select(value)]);
         return new PlotFigure(byHours ? "core-hole compute of the chosen sites (hours, as measured)" : "O sites chosen (of each outer fold's training pool)",

@@ -21,8 +21,9 @@ public static class AcquisitionSections
             $"({study.SmallestPool}-{study.LargestPool} sites) an acquisition starts from {s.Start} random sites and adds {s.Step} at a time, each time fitting " +
             "the default predictor's ridge part (λ by inner group CV, then 5 ridges each on 80% of the chosen materials: mean and spread) on the sites chosen so far, " +
             $"scoring it on the held-out materials, and choosing the next {s.Step} from the rest of the pool: at random, by the largest spread (the members' ±1σ " +
-            "averaged over the energy grid, as the campaign ranks sites), or by the largest spread per hour of the site's measured core-hole run " +
-            $"({Html.Number(minutes[0], "0.#")}-{Html.Number(minutes[^1], "0.#")} min a site here). All orders share the starting sites and end with the whole pool, " +
+            "averaged over the energy grid, as the campaign ranks sites), by the largest spread per hour of the site's measured core-hole run " +
+            $"({Html.Number(minutes[0], "0.#")}-{Html.Number(minutes[^1], "0.#")} min a site here), or by the largest spread with at most one site per material " +
+            "in a batch (a material's sites are near-copies, which the ensemble learns together). All orders share the starting sites and end with the whole pool, " +
             $"so with one model: group-CV MSE {Html.Number(study.WholePoolMse, "0.0000")}.</p>\n");
 
         var verdicts = study.Verdicts();

@@ -80,6 +80,17 @@ public class AcquisitionTests
     }
 
     [Fact]
+    public void ABatchTakesOneSitePerMaterialWhileMaterialsLastThenTheRestBySpread()
+    {
+        string[] groups = ["A", "A", "A", "B", "B", "C"];
+        int[] sites = [0, 1, 2, 3, 4, 5];
+        double[] score = [0.9, 0.8, 0.7, 0.5, 0.6, 0.1];
+        Assert.Equal([0, 1, 2, 4, 3, 5], RankBySpread(sites, score, groups));
+        Assert.Equal([0, 4, 1, 2, 3, 5], RankBySpread(sites, score, groups, batch: 2));
+        Assert.Equal([0, 4, 5, 1, 2, 3], RankBySpread(sites, score, groups, batch: 4)); // three materials: the fourth by spread
+    }
+
+    [Fact]
     public void SitesWithoutAMeasuredTimeOrBadSettingsAreRefused()
     {
         var (x, y, groups, hours) = Synthetic();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CoreHole.Evaluation;
 using CoreHole.Training;
 using CoreHole.Reports;
 using CoreHole.Paper;
@@ -50,7 +51,7 @@ public class ReproductionTests(SyntheticReport report) : IClassFixture<Synthetic
     {
         var study = report.Summary.Acquisition!;
         Assert.Equal((30, 2, 8, 4), (study.Sites, study.Settings.Repeats, study.Settings.Start, study.Settings.Step));
-        Assert.Equal(3, study.Curves.Count);
+        Assert.Equal(Enum.GetValues<Acquisition.Order>(), study.Curves.Select(c => c.Order));
         Assert.Contains("New data chosen by uncertainty", report.Page);
         Assert.Contains(study.GoalMet ? "Verdict:</strong> goal (the whole pool&#39;s MSE with at most 60% of the sites) met" : "60% of the sites) not met", report.Page);
         Assert.Contains(report.Headlines, h => h.StartsWith("Acquisition by uncertainty (2 repeat(s)): goal"));
