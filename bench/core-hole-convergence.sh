@@ -15,7 +15,7 @@ np=1
 campaign="$1"; threshold="$2"; shift 2
 out="runs/core-hole-convergence/$threshold"
 mkdir -p "$out"
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+. bench/ground-state-options.sh   # the MPI environment and mse(), the comparison as the model sees curves
 for material in "$@"; do
   [ -f "$campaign/$material/structure.cif" ] || { echo "$campaign/$material/structure.cif: no such material in the campaign" >&2; exit 2; }
   cp "$campaign/$material/structure.cif" "$out/$material.cif"
@@ -32,7 +32,7 @@ for material in "$@"; do
     [ -f "$stage/stage.json" ] && [ -f "$reference/stage.json" ] || continue
     a=$(field "$reference/stage.json"); b=$(field "$stage/stage.json")
     zcat "$reference/xanes_avg.dat.gz" > "$out/a.dat"; zcat "$stage/xanes_avg.dat.gz" > "$out/b.dat"
-    mse=$(./corehole compare "$out/a.dat" "$out/b.dat" --sigma 0.5 --zero-a "$a" --zero-b "$b" --from -1 --to 15 | tail -n 1 | awk '{ print $NF }')
+    mse=$(mse "$out/a.dat" "$out/b.dat" "$a" "$b" -1)
     printf "%s/%s\t%s\t%s\t%s\t%.3f\t%s\n" "$material" "$site" "$threshold" "$(scf "$reference/scf.out.gz")" "$(scf "$stage/scf.out.gz")" \
       "$(/usr/bin/python3 -c "print($b - $a)")" "$mse"
   done
