@@ -30,7 +30,7 @@ static class SimulateCommand
         var supercell = new Option<string?>("--supercell") { Description = "supercell of the primitive cell for the structures given: 'n1 n2 n3' or a 3x3 integer matrix (9 numbers, rows); default: the smallest at least the preset's width (wide: 10 Å) in every direction" };
         var keepCell = new Option<bool>("--keep-cell") { Description = "compute the ground state of the structures given in their own cell, not spglib's primitive cell (e.g. a supercell, to check k sampling)" };
         var stopAfter = new Option<double?>("--stop-after-minutes") { Description = "start no job that would not finish within this many minutes" };
-        var order = new Option<string>("--order") { Description = "which jobs first: cheapest (the cheapest next spectrum first) or uncertainty (every ground state, then the core-hole sites by the model's spread per estimated minute)", DefaultValueFactory = _ => "cheapest" };
+        var order = new Option<string>("--order") { Description = "which jobs first: cheapest (the cheapest next spectrum first) or uncertainty (every ground state, then the core-hole sites by the model's spread per estimated minute, each material's best site before any material's second)", DefaultValueFactory = _ => "cheapest" };
         order.AcceptOnlyFromAmong("cheapest", "uncertainty");
         var model = new Option<string?>("--model") { Description = $"with --order uncertainty: the ensemble whose spread orders the sites; default: the shipped model, {ShippedModel.RelativePath} of this clone" };
         var job = new Option<string?>("--job") { Description = $"run only this job of the folder (MATERIAL/gs, MATERIAL/site_LABEL, or '{SingleJob.PrepareTask}'): what a cluster task runs" };
@@ -155,7 +155,7 @@ static class SimulateCommand
         Tables.Write(["site", "spread", "est. min", "spread / min"], [.. sites.Select(s => (IReadOnlyList<string>)[s.Job.Id,
             s.Spread is { } spread ? spread.ToString("0.0000", CultureInfo.InvariantCulture) : "-", (s.Seconds / 60).ToString("0.0", CultureInfo.InvariantCulture),
             s.Score is { } score ? score.ToString("0.00000", CultureInfo.InvariantCulture) : "-"])]);
-        AnsiConsole.MarkupLineInterpolated($"{sites.Count} core-hole sites to do, after the ground states, by the model's spread per estimated minute ({sites.Count(s => s.Spread is null)} wait for their ground state: last, in the campaign's order)");
+        AnsiConsole.MarkupLineInterpolated($"{sites.Count} core-hole sites to do, after the ground states, by the model's spread per estimated minute, each material's best first ({sites.Count(s => s.Spread is null)} wait for their ground state: last, in the campaign's order)");
     }
 
     static int[,] SupercellMatrix(string text)

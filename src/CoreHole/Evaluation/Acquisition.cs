@@ -1,6 +1,7 @@
 using CoreHole.Learning;
 using CoreHole.Models;
 using CoreHole.Plotting;
+using CoreHole.Simulation;
 
 namespace CoreHole.Evaluation;
 
@@ -149,16 +150,13 @@ public static class Acquisition
 
     /// <summary>
     /// <paramref name="sites"/> by descending <paramref name="score"/>; with a <paramref name="batch"/> size, the first
-    /// <paramref name="batch"/> hold one site per material as far as the materials allow (the best of each, best first),
-    /// since the sites of one material are near-copies that the ensemble learns together.
+    /// <paramref name="batch"/> hold one site per material as far as the materials allow: the campaign's rule
+    /// (<see cref="UncertaintyOrder.OnePerMaterialFirst"/>), so that this study measures what <c>simulate</c> does.
     /// </summary>
     internal static IReadOnlyList<int> RankBySpread(IReadOnlyList<int> sites, IReadOnlyList<double> score, IReadOnlyList<string> groups, int batch = 0)
     {
         var ranked = sites.Select((site, j) => (site, j)).OrderByDescending(p => score[p.j]).Select(p => p.site).ToList();
-        if (batch == 0) return ranked;
-        var materials = new HashSet<string>(StringComparer.Ordinal);
-        var first = ranked.Where(site => materials.Add(groups[site])).Take(batch).ToList();
-        return [.. first, .. ranked.Except(first)];
+        return batch == 0 ? ranked : UncertaintyOrder.OnePerMaterialFirst(ranked, site => groups[site], batch);
     }
 
     /// <summary>The ridge members of the default predictor, fitted: returns their mean and spread on new inputs.</summary>

@@ -24,7 +24,7 @@ public sealed record RankedSite(CampaignJob Job, double? Spread, double Seconds)
 /// <c>corehole simulate --order uncertainty</c>: new data chosen by what the model does not know. Every ground state
 /// first (cheap, and each gives its sites' inputs), in the campaign's own cheapest-first order; then the core-hole
 /// sites whose ground state has finished by the model's spread per estimated minute, highest first (ties: the
-/// campaign's order); then the sites whose ground state has not finished (failed, running elsewhere, or not reached
+/// campaign's order), the best site of each material before any material's second (<see cref="OnePerMaterialFirst"/>); then the sites whose ground state has not finished (failed, running elsewhere, or not reached
 /// before a deadline), in the campaign's order, since nothing is known of them yet. A run re-ranks the sites once its
 /// ground states are done, so only sites whose ground state failed stay unscored.
 /// </summary>
@@ -45,7 +45,24 @@ public static class UncertaintyOrder
         var ranked = campaignOrder.Select(j => new RankedSite(j,
             spreads.TryGetValue(j.Material, out var sites) ? sites[j.Site!] : null, costs.Seconds(j, processes))).ToList();
         // OrderBy is stable: equal scores keep the campaign's order, and so do the unscored sites after them.
-        return [.. ranked.OrderBy(s => s.Score is null).ThenByDescending(s => s.Score ?? 0)];
+        var scored = ranked.Where(s => s.Score is not null).OrderByDescending(s => s.Score!.Value).ToList();
+        return [.. OnePerMaterialFirst(scored, s => s.Job.Material), .. ranked.Where(s => s.Score is null)];
+    }
+
+    /// <summary>
+    /// <paramref name="ranked"/> (best first) with the first <paramref name="batch"/> holding one item per material as far
+    /// as the materials allow (the best of each, in rank order), then the rest in rank order. The sites of one material
+    /// are near-copies that a model learns together, so a batch spread over materials teaches it more: the retrospective
+    /// study (<c>Evaluation/Acquisition.cs</c>) measures this rule with batches of its step, and a campaign run, which
+    /// does not retrain between sites, is one batch.
+    /// </summary>
+    public static IReadOnlyList<T> OnePerMaterialFirst<T>(IReadOnlyList<T> ranked, Func<T, string> materialOf, int batch = int.MaxValue)
+    {
+        var materials = new HashSet<string>(StringComparer.Ordinal);
+        var first = new HashSet<int>();
+        for (var i = 0; i < ranked.Count && first.Count < batch; i++)
+            if (materials.Add(materialOf(ranked[i]))) first.Add(i);
+        return [.. first.Order().Select(i => ranked[i]), .. Enumerable.Range(0, ranked.Count).Where(i => !first.Contains(i)).Select(i => ranked[i])];
     }
 
     /// <summary>What a run takes, in order: <see cref="GroundStates"/>, then the sites as <see cref="Rank"/> ordered them (<paramref name="ranked"/>).</summary>

@@ -65,6 +65,38 @@ public class UncertaintyOrderTests
     }
 
     [Fact]
+    public void EachMaterialsBestSiteComesBeforeAnyMaterialsSecond()
+    {
+        var campaign = ThreeMaterials();
+        var materials = campaign.Materials();
+        var costs = new CostModel(campaign.FinishedJobs(), campaign.Preset);
+        foreach (var plan in materials) CampaignFolderTests.Finish(campaign, campaign.Jobs([plan]).Single(j => !j.IsCoreHole));
+        var sites = campaign.Jobs(materials).Where(j => j.IsCoreHole).ToList();
+        var abw = sites.Where(j => j.Material == "ABW").ToList();
+        var sod = sites.Single(j => j.Material == "SOD");
+        var stishovite = sites.Where(j => j.Material == "stishovite-p1").ToList();
+        Assert.True(abw.Count >= 2 && stishovite.Count >= 1);
+        // Spread per minute: every ABW site above SOD's, SOD's above every stishovite site.
+        var perMinute = new Dictionary<string, double> { [sod.Id] = 1.5 };
+        for (var i = 0; i < abw.Count; i++) perMinute[abw[i].Id] = 3 - 0.5 * i;
+        for (var i = 0; i < stishovite.Count; i++) perMinute[stishovite[i].Id] = 0.5 - 0.1 * i;
+        var model = new FixedSpreads(sites.ToDictionary(j => j.Id, j => perMinute[j.Id] * costs.Seconds(j, 1) / 60));
+
+        var ranked = UncertaintyOrder.Rank(campaign, materials, costs, model, processes: 1).Select(s => s.Job.Id).ToList();
+        Assert.Equal([abw[0].Id, sod.Id, stishovite[0].Id, .. abw.Skip(1).Select(j => j.Id), .. stishovite.Skip(1).Select(j => j.Id)], ranked);
+        Assert.NotEqual(sites.OrderByDescending(j => perMinute[j.Id]).Select(j => j.Id), ranked);
+    }
+
+    [Fact]
+    public void OnePerMaterialFirstFillsItsBatchWithEachMaterialsBestThenKeepsTheRankOrder()
+    {
+        string[] ranked = ["A1", "A2", "B1", "A3", "C1", "B2"];
+        Assert.Equal(["A1", "B1", "C1", "A2", "A3", "B2"], UncertaintyOrder.OnePerMaterialFirst(ranked, s => s[..1]));
+        Assert.Equal(["A1", "B1", "A2", "A3", "C1", "B2"], UncertaintyOrder.OnePerMaterialFirst(ranked, s => s[..1], batch: 2));
+        Assert.Empty(UncertaintyOrder.OnePerMaterialFirst(Array.Empty<string>(), s => s));
+    }
+
+    [Fact]
     public void FinishedSitesAreNotRankedAndAMaterialWithNoneLeftIsNotAsked()
     {
         var campaign = ThreeMaterials();
