@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using CoreHole.Learning.Kernels;
 
 namespace CoreHole.Learning;
 
@@ -8,8 +9,8 @@ internal static class MeanSquaredError
     public static double Value(Matrix prediction, Matrix target, int rows)
     {
         int length = rows * prediction.Columns;
-        double distance = TensorPrimitives.Distance(prediction.Data.AsSpan(0, length), target.Data.AsSpan(0, length));
-        return distance * distance / length;
+        // In a fixed order: early stopping compares these values, so they must not depend on the machine's SIMD width.
+        return (double)FixedOrderSum.SquaredDistance(prediction.Data.AsSpan(0, length), target.Data.AsSpan(0, length)) / length;
     }
 
     /// <summary>∂loss/∂prediction = 2 (prediction − target) / element count.</summary>

@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using CoreHole.Learning;
+using CoreHole.Learning.Kernels;
 
 namespace CoreHole.Models;
 
@@ -43,11 +43,11 @@ internal sealed class GaussianBasis
     /// <summary>output = B·v.</summary>
     public void Apply(ReadOnlySpan<float> v, Span<float> output)
     {
-        for (int i = 0; i < Width; i++) output[i] = TensorPrimitives.Dot(basis.AsSpan(i * Width, Width), v);
+        for (int i = 0; i < Width; i++) output[i] = FixedOrderSum.Dot(basis.AsSpan(i * Width, Width), v);
     }
 
     /// <summary>(Bᵀ·dy)[j].</summary>
-    public float TransposedAt(int j, ReadOnlySpan<float> dy) => TensorPrimitives.Dot(basisTransposed.AsSpan(j * Width, Width), dy);
+    public float TransposedAt(int j, ReadOnlySpan<float> dy) => FixedOrderSum.Dot(basisTransposed.AsSpan(j * Width, Width), dy);
 }
 
 /// <summary>
