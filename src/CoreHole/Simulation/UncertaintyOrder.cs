@@ -24,8 +24,9 @@ public sealed record RankedSite(CampaignJob Job, double? Spread, double Seconds)
 /// <c>corehole simulate --order uncertainty</c>: new data chosen by what the model does not know. Every ground state
 /// first (cheap, and each gives its sites' inputs), in the campaign's own cheapest-first order; then the core-hole
 /// sites whose ground state has finished by the model's spread per estimated minute, highest first (ties: the
-/// campaign's order), the best site of each material before any material's second (<see cref="OnePerMaterialFirst"/>); then the sites whose ground state has not finished (failed, running elsewhere, or not reached
-/// before a deadline), in the campaign's order, since nothing is known of them yet. A run re-ranks the sites once its
+/// campaign's order), the best site of each material before any material's second (<see cref="OnePerMaterialFirst"/>);
+/// then the sites whose ground state has not finished (failed, running elsewhere, or not reached before a deadline), in
+/// the campaign's order, since nothing is known of them yet. A run re-ranks the sites once its
 /// ground states are done, so only sites whose ground state failed stay unscored.
 /// </summary>
 public static class UncertaintyOrder
